@@ -1,0 +1,6 @@
+export enum StoreStatus {
+  Open = 'open',
+  Closed = 'closed',
+}
+
+export const STORE_STATUSES = Object.values(StoreStatus)

@@ -1,0 +1,36 @@
+import type { ModelQueryBuilderContract, LucidModel } from '@adonisjs/lucid/types/model'
+import type Staff from '#models/staff'
+import { StaffRole } from '#enums/staff'
+
+/**
+ * The data scope of CONTRACTS section 2, in one place: admin and hq_operator see everything,
+ * a store manager their store, a guide their own records. Every list and every lookup goes
+ * through here, so a record outside the scope is simply not found (404) and lists and counts
+ * are scoped the same way. Later domains (members, conversations, tasks) add their method.
+ */
+export class DataScope {
+  constructor(readonly actor: Staff) {}
+
+  static of(actor: Staff) {
+    return new DataScope(actor)
+  }
+
+  get seesAll() {
+    return this.actor.isHq
+  }
+
+  /** Staff: a store manager sees their store's staff; a guide only themselves. */
+  staff<Q extends ModelQueryBuilderContract<LucidModel>>(query: Q): Q {
+    if (this.seesAll) return query
+    if (this.actor.role === StaffRole.StoreManager && this.actor.storeId) {
+      return query.where('store_id', this.actor.storeId) as Q
+    }
+    return query.where('id', this.actor.id) as Q
+  }
+
+  /** Stores: store staff see their own store. */
+  stores<Q extends ModelQueryBuilderContract<LucidModel>>(query: Q): Q {
+    if (this.seesAll) return query
+    return query.where('id', this.actor.storeId ?? 0) as Q
+  }
+}

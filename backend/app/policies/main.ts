@@ -1,0 +1,4 @@
+export const policies = {
+  StaffPolicy: () => import('#policies/staff_policy'),
+  StorePolicy: () => import('#policies/store_policy'),
+}

@@ -1,0 +1,79 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server, type Namespace } from 'socket.io'
+import { createAdapter } from '@socket.io/redis-adapter'
+import type { Redis } from 'ioredis'
+import type { Logger } from '@adonisjs/core/logger'
+import { authenticateStaffToken } from '#realtime/auth'
+import { rooms, type ConsoleClientEvents, type ConsoleServerEvents, type SocketData } from '#realtime/events'
+
+/**
+ * The socket.io gateway of a web process. The Redis adapter lets a message emitted in one web
+ * process (or by a worker through the emitter) reach sockets held by any other.
+ */
+export class RealtimeGateway {
+  io?: Server
+  #pubSub: Redis[] = []
+
+  constructor(
+    private redis: Redis,
+    private logger: Logger
+  ) {}
+
+  attach(httpServer: HttpServer) {
+    if (this.io) return this.io
+    const pub = this.redis.duplicate()
+    const sub = this.redis.duplicate()
+    this.#pubSub = [pub, sub]
+
+    const io = new Server(httpServer, {
+      path: '/socket.io',
+      serveClient: false,
+      adapter: createAdapter(pub, sub),
+      cors: { origin: true },
+    })
+    this.io = io
+
+    this.#console(io.of('/console'))
+    this.#member(io.of('/member'))
+    return io
+  }
+
+  #console(nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents, {}, SocketData>) {
+    nsp.use(async (socket, next) => {
+      const token = socket.handshake.auth?.token
+      const staff = typeof token === 'string' ? await authenticateStaffToken(token) : null
+      if (!staff) return next(new Error('unauthorized'))
+      socket.data = { staffId: staff.id, role: staff.role, storeId: staff.storeId }
+      next()
+    })
+
+    nsp.on('connection', (socket) => {
+      const joined = [rooms.staff(socket.data.staffId)]
+      if (socket.data.storeId) joined.push(rooms.store(socket.data.storeId))
+      socket.join(joined)
+      socket.emit('session:ready', { staff_id: socket.data.staffId, rooms: joined })
+    })
+  }
+
+  /**
+   * Members authenticate with the member token of a one-time chat link. Until members can
+   * hold tokens (the conversations work), every connection here is refused.
+   */
+  #member(nsp: Namespace) {
+    nsp.use((_socket, next) => next(new Error('unauthorized')))
+  }
+
+  /**
+   * Disconnects every socket and stops the engine; the HTTP server belongs to its owner (the
+   * web process or the test) and is closed by it.
+   */
+  async close() {
+    if (!this.io) return
+    this.io.disconnectSockets(true)
+    this.io.engine.close()
+    this.io = undefined
+    await Promise.allSettled(this.#pubSub.map((client) => client.quit()))
+    this.#pubSub = []
+    this.logger.debug('socket gateway closed')
+  }
+}

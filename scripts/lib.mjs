@@ -1,0 +1,93 @@
+/*
+ * Shared by the root commands (demo, test, start, bench): run children, install what is
+ * missing, check that MySQL and Redis answer. Plain Node, no dependencies: it runs before
+ * `npm install` has.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import net from 'node:net'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const backend = path.join(root, 'backend')
+
+/**
+ * Runs a command, streaming its output; with `capture`, also returns what it printed.
+ */
+export function run(command, args, { cwd = root, env = {}, capture = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    })
+    let output = ''
+    if (capture) {
+      for (const stream of [child.stdout, child.stderr]) {
+        stream.on('data', (chunk) => {
+          output += chunk
+          process.stdout.write(chunk)
+        })
+      }
+    }
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }))
+  })
+}
+
+export async function must(command, args, options) {
+  const result = await run(command, args, options)
+  if (result.code !== 0) {
+    console.error(`\n✖ ${command} ${args.join(' ')} failed (exit ${result.code})`)
+    process.exit(result.code || 1)
+  }
+  return result
+}
+
+/**
+ * `npm install` when node_modules is missing or older than package-lock.json.
+ */
+export async function installDependencies() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json')
+  const lock = path.join(root, 'package-lock.json')
+  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs)
+  if (stale) {
+    console.log('▸ Installing dependencies (npm install)…')
+    await must('npm', ['install', '--no-audit', '--no-fund'])
+  }
+}
+
+/**
+ * The shared packages (sop, integrations/*) are compiled to dist/ before the backend loads them.
+ */
+export async function buildPackages() {
+  await must('npm', ['run', 'build', '--silent', '-w', 'sop', '-w', 'integrations/pos'])
+}
+
+function reachable(host, port, timeoutMs = 1500) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port })
+    const done = (ok) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(timeoutMs, () => done(false))
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+  })
+}
+
+/**
+ * Stops with a message naming the dependency that does not answer, and how to start it.
+ */
+export async function checkServices({ dbHost = '127.0.0.1', dbPort = 3306, redisHost = '127.0.0.1', redisPort = 6379 } = {}) {
+  const missing = []
+  if (!(await reachable(dbHost, Number(dbPort)))) missing.push(`MySQL/MariaDB at ${dbHost}:${dbPort}`)
+  if (!(await reachable(redisHost, Number(redisPort)))) missing.push(`Redis at ${redisHost}:${redisPort}`)
+  if (missing.length) {
+    console.error(`\n✖ Cannot reach ${missing.join(' and ')}.`)
+    console.error('  Start them with Docker:   docker compose up -d mysql redis')
+    console.error('  or locally, e.g.:         sudo service mariadb start; redis-server --daemonize yes')
+    process.exit(1)
+  }
+}
