@@ -14,7 +14,7 @@ export async function paginate<M extends LucidModel, T>(
   const perPage = params.per_page ?? 20
   const result = await query.paginate(page, perPage)
   return {
-    data: result.all().map(present),
+    data: (result.all() as InstanceType<M>[]).map((row) => present(row)),
     meta: { total: result.total, page, per_page: perPage },
   }
 }

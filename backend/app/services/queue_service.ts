@@ -10,7 +10,7 @@ export type QueueConfig = {
   concurrency: number
 }
 
-export type QueueCounts = Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed' | 'paused', number>
+export type QueueCounts = Record<'waiting' | 'prioritized' | 'active' | 'delayed' | 'completed' | 'failed', number>
 
 /**
  * The queue registry: producers (`dispatch`, `schedule`), workers (`work`) and the numbers the
@@ -73,8 +73,8 @@ export class QueueService {
   /**
    * Starts workers for the given queues in this process.
    */
-  work(queues: QueueName[] = QUEUE_NAMES, concurrency = this.config.concurrency) {
-    for (const name of queues) {
+  work(queues: QueueName[] = QUEUE_NAMES, concurrency = this.config.concurrency): Worker[] {
+    return queues.map((name) => {
       const worker = new Worker(
         name,
         async (bullJob) => {
@@ -97,18 +97,18 @@ export class QueueService {
       )
       worker.on('error', (error) => this.logger.warn({ err: error, queue: name }, 'worker error'))
       this.#workers.push(worker)
-    }
-    return this.#workers
+      return worker
+    })
   }
 
   async counts(name: QueueName): Promise<QueueCounts> {
     const counts = await this.queue(name).getJobCounts(
       'waiting',
+      'prioritized',
       'active',
       'delayed',
       'completed',
-      'failed',
-      'paused'
+      'failed'
     )
     return counts as QueueCounts
   }

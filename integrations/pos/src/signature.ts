@@ -31,7 +31,7 @@ export function verifySignature(
 ): boolean {
   if (!header) return false
   const expected = Buffer.from(sign(secret, timestamp, rawBody), 'utf8')
-  const given = Buffer.from(header.trim().toLowerCase(), 'utf8')
+  const given = Buffer.from(header.trim(), 'utf8')
   return expected.length === given.length && timingSafeEqual(expected, given)
 }
 

@@ -1,0 +1,1 @@
+export * from './local_time.js'
