@@ -4,7 +4,7 @@
  * `npm install` has.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import net from 'node:net'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
@@ -90,4 +90,90 @@ export async function checkServices({ dbHost = '127.0.0.1', dbPort = 3306, redis
     console.error('  or locally, e.g.:         sudo service mariadb start; redis-server --daemonize yes')
     process.exit(1)
   }
+}
+
+/**
+ * KEY=VALUE lines of an env file (comments and blanks skipped).
+ */
+export function readEnv(file) {
+  const values = {}
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/)
+    if (match) values[match[1]] = match[2].replace(/^['"]|['"]$/g, '')
+  }
+  return values
+}
+
+/**
+ * Builds the console into backend/public, unless it is newer than every frontend source.
+ */
+export async function buildConsole({ force = false } = {}) {
+  const built = path.join(backend, 'public', 'index.html')
+  const sources = path.join(root, 'frontend')
+  if (!force && existsSync(built) && newestMtime(sources) < statSync(built).mtimeMs) return
+  console.log('▸ Building the console')
+  await must('npm', ['run', 'build', '-w', 'frontend'])
+}
+
+function newestMtime(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+/**
+ * Runs the web and/or worker roles as child processes in the foreground. `mode: 'source'`
+ * runs the TypeScript sources (demo), `'build'` the production build. Ctrl-C (or SIGTERM)
+ * stops every child gracefully; if one dies, the others are stopped too.
+ */
+export function startRoles(roles, { mode, onReady } = {}) {
+  const cwd = mode === 'build' ? path.join(backend, 'build') : backend
+  const loader = mode === 'build' ? [] : ['--import', 'ts-node-maintained/register/esm']
+  const commands = {
+    web: [...loader, mode === 'build' ? 'bin/server.js' : 'bin/server.ts'],
+    worker: ['ace.js', 'queue:work'],
+  }
+  const children = roles.map((role) => {
+    const child = spawn('node', commands[role], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+    const tag = `[${role}]`.padEnd(9)
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffer = ''
+      stream.on('data', (chunk) => {
+        buffer += chunk
+        const lines = buffer.split('\n')
+        buffer = lines.pop()
+        for (const line of lines) {
+          process.stdout.write(`${tag}${line}\n`)
+          if (role === 'web' && /started HTTP server/.test(line)) onReady?.()
+        }
+      })
+    }
+    child.on('exit', (code, signal) => {
+      console.log(`${tag}exited (${signal ?? code})`)
+      if (!stopping) stop(code || 1)
+    })
+    return child
+  })
+
+  let stopping = false
+  function stop(code = 0) {
+    if (stopping) return
+    stopping = true
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+    const timer = setTimeout(() => {
+      for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+    }, 10_000)
+    Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once('exit', r))))).then(
+      () => {
+        clearTimeout(timer)
+        process.exit(code)
+      }
+    )
+  }
+  process.on('SIGINT', () => stop(0))
+  process.on('SIGTERM', () => stop(0))
 }

@@ -5,13 +5,13 @@
  * (Japa). Ends with one line "N passed, N failed"; the exit code is the verdict, and a run in
  * which no test ran fails.
  */
-import { buildPackages, checkServices, installDependencies, must, root, run } from './lib.mjs'
+import { buildConsole, buildPackages, checkServices, installDependencies, root, run } from './lib.mjs'
 import path from 'node:path'
 
 await installDependencies()
 await checkServices()
 await buildPackages()
-await must('npm', ['run', 'build', '-w', 'frontend'])
+await buildConsole()
 
 const suites = [
   { name: 'unit (sop, integrations)', command: 'npm', args: ['run', 'test:unit', '-w', 'tests'] },

@@ -6,7 +6,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import type { Config } from '@japa/runner/types'
 import { RealtimeGateway } from '#realtime/gateway'
-import { createDatabase } from '#tests/helpers/database'
+import { createTestDatabase } from '#tests/helpers/database'
 
 export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS(app)]
 
@@ -14,7 +14,7 @@ export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS
  * The test database (rapport_test) is created when absent and migrated before the run.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => createDatabase(), () => testUtils.db().migrate()],
+  setup: [() => createTestDatabase(), () => testUtils.db().migrate()],
   teardown: [],
 }
 

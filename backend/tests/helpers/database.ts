@@ -1,22 +1,19 @@
-import mysql from 'mysql2/promise'
 import db from '@adonisjs/lucid/services/db'
 import redis from '@adonisjs/redis/services/main'
 import env from '#start/env'
+import { createDatabase } from '#database/create_database'
 
 /**
  * Creates the test database when it does not exist yet (a clean machine has none).
  */
-export async function createDatabase() {
-  const connection = await mysql.createConnection({
+export async function createTestDatabase() {
+  await createDatabase({
     host: env.get('DB_HOST'),
     port: env.get('DB_PORT'),
     user: env.get('DB_USER'),
-    password: env.get('DB_PASSWORD', ''),
+    password: env.get('DB_PASSWORD'),
+    database: env.get('DB_DATABASE'),
   })
-  await connection.query(
-    `CREATE DATABASE IF NOT EXISTS \`${env.get('DB_DATABASE')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-  )
-  await connection.end()
 }
 
 /**
