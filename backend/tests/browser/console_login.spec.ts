@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import type { Browser } from 'playwright-core'
+import app from '@adonisjs/core/services/app'
 import env from '#start/env'
+import { DEMO_PASSWORD } from '#database/demo/brand'
 import { StaffFactory } from '#database/factories/organisation'
 import { resetState } from '#tests/helpers/database'
 import { launchChromium } from '#tests/helpers/browser'
@@ -45,5 +47,24 @@ test.group('Console in a browser', (group) => {
     await page.getByText(/密码|password/i).first().waitFor()
     assert.match(page.url(), /\/login/)
     await page.close()
+  })
+})
+
+test.group('Demo brand in a browser', (group) => {
+  group.each.setup(() => resetState())
+
+  test('the admin login that `npm run demo` prints works in the console', async ({ assert }) => {
+    const ace = await app.container.make('ace')
+    const seed = await ace.exec('demo:seed', [])
+    assert.equal(seed.exitCode, 0)
+
+    const browser = await launchChromium()
+    const page = await browser.newPage()
+    await page.goto(`${baseUrl}/login`)
+    await page.getByTestId('login-email').locator('input').or(page.locator('input[data-testid="login-email"]')).first().fill('admin@rapport.demo')
+    await page.getByTestId('login-password').locator('input').or(page.locator('input[data-testid="login-password"]')).first().fill(DEMO_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await page.getByTestId('home').waitFor()
+    await browser.close()
   })
 })
