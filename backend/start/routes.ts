@@ -14,6 +14,9 @@ const IntegrationWebhooksController = () => import('#controllers/integration_web
 const AuditLogsController = () => import('#controllers/audit_logs_controller')
 const QueuesController = () => import('#controllers/queues_controller')
 const HealthController = () => import('#controllers/health_controller')
+const MembersController = () => import('#controllers/members_controller')
+const CouponTemplatesController = () => import('#controllers/coupon_templates_controller')
+const LoyaltyRulesController = () => import('#controllers/loyalty_rules_controller')
 const ConsoleController = () => import('#controllers/console_controller')
 
 const id = { id: router.matchers.number() }
@@ -49,6 +52,27 @@ router
 
         router.get('audit-logs', [AuditLogsController, 'index'])
 
+        router.get('members', [MembersController, 'index'])
+        router.post('members/merge', [MembersController, 'merge'])
+        router.get('members/:id', [MembersController, 'show']).where('id', id.id)
+        router.put('members/:id/owner', [MembersController, 'setOwner']).where('id', id.id)
+        router.get('members/:id/points', [MembersController, 'points']).where('id', id.id)
+        router.post('members/:id/points/adjust', [MembersController, 'adjustPoints']).where('id', id.id)
+        router.post('members/:id/points/exchange', [MembersController, 'exchangePoints']).where('id', id.id)
+        router.get('members/:id/coupons', [MembersController, 'coupons']).where('id', id.id)
+        router.get('members/:id/orders', [MembersController, 'orders']).where('id', id.id)
+
+        router.get('coupon-templates', [CouponTemplatesController, 'index'])
+        router.post('coupon-templates', [CouponTemplatesController, 'store'])
+        router.patch('coupon-templates/:id', [CouponTemplatesController, 'update']).where('id', id.id)
+        router.post('coupon-templates/:id/issue', [CouponTemplatesController, 'issue']).where('id', id.id)
+        router.post('coupons/:code/void', [CouponTemplatesController, 'voidCoupon'])
+
+        router.get('tiers', [LoyaltyRulesController, 'tiers'])
+        router.put('tiers', [LoyaltyRulesController, 'updateTiers'])
+        router.get('loyalty/settings', [LoyaltyRulesController, 'settings'])
+        router.put('loyalty/settings', [LoyaltyRulesController, 'updateSettings'])
+
         router.get('admin/queues', [QueuesController, 'index'])
         router.get('admin/queues/:name/jobs', [QueuesController, 'jobs'])
         router.post('admin/queues/:name/jobs/:id/retry', [QueuesController, 'retry'])
@@ -66,6 +90,15 @@ router
         router
           .put('products', [IntegrationWebhooksController, 'products'])
           .use(middleware.signed({ scope: IntegrationScope.Orders }))
+        router
+          .post('orders', [IntegrationWebhooksController, 'orders'])
+          .use(middleware.signed({ scope: IntegrationScope.Orders }))
+        router
+          .get('members', [IntegrationWebhooksController, 'member'])
+          .use(middleware.signed({ scope: IntegrationScope.Orders }))
+        router
+          .post('coupons/redeem', [IntegrationWebhooksController, 'redeemCoupon'])
+          .use(middleware.signed({ scope: IntegrationScope.Coupons }))
       })
       .prefix('integrations')
   })

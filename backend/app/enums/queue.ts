@@ -3,6 +3,7 @@
  */
 export enum QueueName {
   Default = 'default',
+  Loyalty = 'loyalty',
   Maintenance = 'maintenance',
 }
 

@@ -28,6 +28,28 @@ export class DataScope {
     return query.where('id', this.actor.id) as Q
   }
 
+  /**
+   * Members: a guide sees the members they own; a store manager those owned by their store's
+   * guides or registered at their store.
+   */
+  members<Q extends ModelQueryBuilderContract<LucidModel>>(query: Q, table = 'members'): Q {
+    if (this.seesAll) return query
+    if (this.actor.role === StaffRole.StoreManager && this.actor.storeId) {
+      const storeId = this.actor.storeId
+      return query.where((q) =>
+        q
+          .where(`${table}.register_store_id`, storeId)
+          .orWhereIn(`${table}.owner_staff_id`, (sub) => sub.from('staff').select('id').where('store_id', storeId))
+      ) as Q
+    }
+    return query.where(`${table}.owner_staff_id`, this.actor.id) as Q
+  }
+
+  /** Full phone numbers are for admin, hq_operator and store_manager; guides see them masked. */
+  get seesFullPhones() {
+    return this.seesAll || this.actor.role === StaffRole.StoreManager
+  }
+
   /** Stores: store staff see their own store. */
   stores<Q extends ModelQueryBuilderContract<LucidModel>>(query: Q): Q {
     if (this.seesAll) return query

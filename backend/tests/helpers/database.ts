@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import redis from '@adonisjs/redis/services/main'
 import env from '#start/env'
 import { createDatabase } from '#database/create_database'
+import { insertReferenceData } from '#database/reference_data'
 
 /**
  * Creates the test database when it does not exist yet (a clean machine has none).
@@ -31,6 +32,7 @@ export async function resetState() {
     await trx.rawQuery('SET FOREIGN_KEY_CHECKS = 0')
     for (const table of tables) await trx.rawQuery(`DELETE FROM \`${table}\``)
     await trx.rawQuery('SET FOREIGN_KEY_CHECKS = 1')
+    await insertReferenceData(trx)
   })
   await redis.connection('main').flushdb()
 }

@@ -9,17 +9,26 @@ export async function integrationApp(scopes: IntegrationScope[] = ['orders' as I
   return { app, keyId: app.keyId, secret }
 }
 
+type Credentials = { keyId: string; secret: string }
+type Options = { nowMs?: number; headers?: Record<string, string> }
+
 /**
  * A webhook call signed as a POS would sign it; `headers` overrides any of the three.
  */
-export function signedPut(
+export function signed(
   client: ApiClient,
+  method: 'get' | 'put' | 'post',
   path: string,
-  credentials: { keyId: string; secret: string },
-  body: unknown,
-  options: { nowMs?: number; headers?: Record<string, string> } = {}
+  credentials: Credentials,
+  body?: unknown,
+  options: Options = {}
 ) {
-  const raw = JSON.stringify(body)
+  const raw = body === undefined ? '' : JSON.stringify(body)
   const headers = { ...signedHeaders(credentials.keyId, credentials.secret, raw, options.nowMs), ...options.headers }
-  return client.put(path).headers(headers).json(raw as any)
+  const request = client[method](path).headers(headers)
+  return body === undefined ? request : request.json(raw as any)
+}
+
+export function signedPut(client: ApiClient, path: string, credentials: Credentials, body: unknown, options: Options = {}) {
+  return signed(client, 'put', path, credentials, body, options)
 }
