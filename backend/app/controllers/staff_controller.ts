@@ -8,6 +8,7 @@ import { paginate } from '#queries/paginate'
 import { actor } from '#services/audit'
 import { presentStaff } from '#controllers/presenters'
 import { createStaffValidator, listStaffValidator, updateStaffValidator } from '#validators/staff'
+import { containing } from '#queries/like'
 
 export default class StaffController {
   async index({ auth, bouncer, request }: HttpContext) {
@@ -18,8 +19,8 @@ export default class StaffController {
       .preload('store')
       .orderBy('id', 'desc')
     if (filters.q) {
-      const like = `%${filters.q}%`
-      query.where((q) => q.whereLike('name', like).orWhereLike('email', like).orWhereLike('staff_no', like))
+      const like = containing(filters.q)
+      query.where((q) => q.where('name', 'like', like).orWhere('email', 'like', like).orWhere('staff_no', 'like', like))
     }
     if (filters.role) query.where('role', filters.role)
     if (filters.status) query.where('status', filters.status)

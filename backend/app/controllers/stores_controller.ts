@@ -9,6 +9,7 @@ import { DataScope } from '#policies/data_scope'
 import { paginate } from '#queries/paginate'
 import { actor } from '#services/audit'
 import { presentStore } from '#controllers/presenters'
+import { containing } from '#queries/like'
 import {
   createRegionValidator,
   createStoreValidator,
@@ -26,8 +27,8 @@ export default class StoresController {
       .withCount('staff', (q) => q.as('staff_count'))
       .orderBy('code')
     if (filters.q) {
-      const like = `%${filters.q}%`
-      query.where((q) => q.whereLike('code', like).orWhereLike('name', like).orWhereLike('city', like))
+      const like = containing(filters.q)
+      query.where((q) => q.where('code', 'like', like).orWhere('name', 'like', like).orWhere('city', 'like', like))
     }
     if (filters.region_id) query.where('region_id', filters.region_id)
     return paginate(query, filters, presentStore)

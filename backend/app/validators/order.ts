@@ -12,6 +12,8 @@ export const memberRefSchema = vine.object({
   phone: vine.string().trim().maxLength(20).optional(),
   member_no: vine.string().trim().maxLength(20).optional(),
   unionid: vine.string().trim().maxLength(64).optional(),
+  /** A new member enrolled by this order was referred by the member with this code. */
+  referral_code: vine.string().trim().maxLength(16).optional(),
 })
 
 /**

@@ -78,7 +78,7 @@ export default class IngestOrder {
     const order = await claim(trx, input, store.id, paidAt, bodyHash)
     const warnings: string[] = []
     const guide = await findGuide(trx, input.guide_no, warnings)
-    const member = await this.#member(trx, input, store.id)
+    const member = await this.#member(trx, input, store.id, warnings)
     if (member) await trx.from('orders').where('id', order.id).update({ member_id: member.id })
 
     const tiers = await Tier.query({ client: trx }).orderBy('rank')
@@ -247,7 +247,7 @@ export default class IngestOrder {
    * The order's member: by member number or unionid (unknown → 422), or by phone (an unknown
    * phone enrols a new member at this store). No member: a non-member sale.
    */
-  async #member(trx: TransactionClientContract, input: OrderInput, storeId: number) {
+  async #member(trx: TransactionClientContract, input: OrderInput, storeId: number, warnings: string[]) {
     const ref = input.member
     if (!ref) return null
     if (ref.member_no) {
@@ -263,10 +263,15 @@ export default class IngestOrder {
     if (ref.phone) {
       const phone = normalisePhone(ref.phone)
       if (!phone) throw new UnprocessableException('Not an 11-digit mainland mobile number', 'member.phone', 'phone')
+      const referrer = ref.referral_code
+        ? await Member.query({ client: trx }).where('referral_code', ref.referral_code.toUpperCase()).first()
+        : null
+      if (ref.referral_code && !referrer) warnings.push(`Unknown referral code ${ref.referral_code}: ignored`)
       const { member } = await findOrEnrolByPhone(trx, {
         phone,
         registerChannel: input.channel as unknown as RegisterChannel,
         registerStoreId: storeId,
+        referredById: referrer?.id ?? null,
       })
       return member
     }

@@ -5,6 +5,7 @@ import type Staff from '#models/staff'
 import { DataScope } from '#policies/data_scope'
 import { IdentityType, MemberStatus } from '#enums/loyalty'
 import { normalisePhone } from '#services/member_registry'
+import { startingWith } from '#queries/like'
 
 export type MemberFilters = { q?: string; tier?: string; store_id?: number; owner_staff_id?: number }
 
@@ -34,7 +35,7 @@ export function memberSearch(staff: Staff, filters: MemberFilters) {
         sub.from('member_identities').select('member_id').where('type', IdentityType.MemberNo).where('value', q.toUpperCase())
       )
     } else {
-      query.whereLike('members.name', `${q}%`)
+      query.where('members.name', 'like', startingWith(q))
     }
   }
   if (filters.tier) query.whereIn('members.tier_id', (sub) => sub.from('tiers').select('id').where('code', filters.tier!))

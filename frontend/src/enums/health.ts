@@ -1,0 +1,4 @@
+export enum HealthStatus {
+  Ok = 'ok',
+  Degraded = 'degraded',
+}

@@ -1,0 +1,21 @@
+/**
+ * The `/console` socket event maps. They mirror backend/app/realtime/events.ts; later domains
+ * (conversations, tasks, broadcasts) add their events on both sides.
+ */
+export interface SessionReadyPayload {
+  staff_id: number
+  rooms: string[]
+}
+
+export interface ConsoleServerEvents {
+  'session:ready': (payload: SessionReadyPayload) => void
+}
+
+export interface ConsoleClientEvents {}
+
+export type ConsoleEventName = keyof ConsoleServerEvents
+
+/** One store action per server event: the whole of what the console does with a push. */
+export type ConsoleEventHandlers = {
+  [E in ConsoleEventName]: (...args: Parameters<ConsoleServerEvents[E]>) => void
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { routes } from './index'
+import { authGuard } from './guards'
+import { safeRedirect } from './redirect'
+import { useSessionStore } from '@/stores/session'
+import { StaffRole } from '@/enums/staff'
+import { fakeServer } from '@/testing/fakeHttp'
+
+vi.mock('element-plus', () => ({ ElMessage: { warning: vi.fn(), error: vi.fn() } }))
+
+async function visit(path: string) {
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  router.beforeEach(authGuard)
+  await router.push(path)
+  return router.currentRoute.value
+}
+
+function loginAs(role: StaffRole) {
+  const staff = { id: 1, name: 'X', role, store_id: role === StaffRole.Guide ? 2 : null }
+  useSessionStore().start('tok', staff)
+  fakeServer(() => ({ status: 200, data: { staff: { ...staff, email: 'x@y.z', staff_no: null, wecom_user_id: null, status: 'active', store: null } } }))
+}
+
+describe('page access', () => {
+  it('sends a visitor without a session to login, remembering the page', async () => {
+    const route = await visit('/staff?page=2')
+    expect(route.name).toBe('login')
+    expect(route.query.redirect).toBe('/staff?page=2')
+  })
+
+  it('sends a guide who opens an admin page back home', async () => {
+    loginAs(StaffRole.Guide)
+    expect((await visit('/queues')).name).toBe('home')
+    expect((await visit('/staff')).name).toBe('home')
+  })
+
+  it('lets a store manager see the staff page but not the stores page', async () => {
+    loginAs(StaffRole.StoreManager)
+    expect((await visit('/staff')).name).toBe('staff')
+    expect((await visit('/stores')).name).toBe('home')
+  })
+
+  it('lets an admin in everywhere', async () => {
+    loginAs(StaffRole.Admin)
+    for (const name of ['staff', 'stores', 'integrations', 'audit-log', 'queues']) {
+      expect((await visit(`/${name}`)).name).toBe(name)
+    }
+  })
+
+  it('sends a logged-in person away from the login page to where they were going', async () => {
+    loginAs(StaffRole.Admin)
+    expect((await visit('/login?redirect=/audit-log')).name).toBe('audit-log')
+  })
+
+  it('goes to login when the stored token turns out to be dead', async () => {
+    useSessionStore().start('dead', { id: 1, name: 'X', role: StaffRole.Admin, store_id: null })
+    fakeServer(() => ({ status: 401, data: { errors: [{ message: 'Not authenticated' }] } }))
+    const route = await visit('/stores')
+    expect(route.name).toBe('login')
+    expect(useSessionStore().isAuthenticated).toBe(false)
+  })
+})
+
+describe('the page after login', () => {
+  it('accepts paths inside the console', () => {
+    expect(safeRedirect('/staff?page=2')).toBe('/staff?page=2')
+  })
+
+  it('refuses anything that leaves the console', () => {
+    for (const target of ['//evil.example', 'https://evil.example', '/\\evil.example', 'staff', undefined, '/login']) {
+      expect(safeRedirect(target)).toBe('/')
+    }
+  })
+})

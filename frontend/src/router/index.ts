@@ -1,0 +1,78 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { StaffRole } from '@/enums/staff'
+import { ACCESS } from '@/navigation/access'
+import { authGuard } from './guards'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without a session. */
+    public?: boolean
+    /** Roles allowed in; absent means every signed-in staff member. */
+    roles?: readonly StaffRole[]
+    /** vue-i18n key of the page title. */
+    titleKey?: string
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/LoginView.vue'),
+    meta: { public: true, titleKey: 'auth.submit' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/ConsoleLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/home/HomeView.vue'),
+        meta: { roles: ACCESS.home, titleKey: 'nav.home' },
+      },
+      {
+        path: 'staff',
+        name: 'staff',
+        component: () => import('@/views/staff/StaffListView.vue'),
+        meta: { roles: ACCESS.staff, titleKey: 'nav.staff' },
+      },
+      {
+        path: 'stores',
+        name: 'stores',
+        component: () => import('@/views/stores/StoreListView.vue'),
+        meta: { roles: ACCESS.stores, titleKey: 'nav.stores' },
+      },
+      {
+        path: 'integrations',
+        name: 'integrations',
+        component: () => import('@/views/integrations/IntegrationAppListView.vue'),
+        meta: { roles: ACCESS.integrations, titleKey: 'nav.integrations' },
+      },
+      {
+        path: 'audit-log',
+        name: 'audit-log',
+        component: () => import('@/views/audit/AuditLogListView.vue'),
+        meta: { roles: ACCESS.auditLog, titleKey: 'nav.auditLog' },
+      },
+      {
+        path: 'queues',
+        name: 'queues',
+        component: () => import('@/views/queues/QueueListView.vue'),
+        meta: { roles: ACCESS.queues, titleKey: 'nav.queues' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/errors/NotFoundView.vue'),
+        meta: { titleKey: 'notFound.title' },
+      },
+    ],
+  },
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes })
+  router.beforeEach(authGuard)
+  return router
+}

@@ -1,0 +1,28 @@
+import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios'
+import { apiClient } from '@/api/client'
+
+export interface FakeResponse {
+  status: number
+  data?: unknown
+}
+
+/**
+ * Answers the request client's calls in tests: `handler` sees each request (after the
+ * interceptors) and says how the server answers. Returns the requests seen.
+ */
+export function fakeServer(handler: (config: InternalAxiosRequestConfig) => FakeResponse) {
+  const requests: InternalAxiosRequestConfig[] = []
+  const adapter: AxiosAdapter = async (config) => {
+    requests.push(config)
+    const { status, data } = handler(config)
+    const response = { status, statusText: String(status), data, headers: new AxiosHeaders(), config }
+    if (status >= 200 && status < 300) return response
+    throw new AxiosError(`Request failed with status code ${status}`, 'ERR_BAD_RESPONSE', config, null, response)
+  }
+  apiClient.defaults.adapter = adapter
+  return requests
+}
+
+export function errorsBody(...errors: { message: string; field?: string; code?: string }[]) {
+  return { errors }
+}
