@@ -1,4 +1,4 @@
-import { BaseCommand } from '@adonisjs/core/ace'
+import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import Staff from '#models/staff'
 import Store from '#models/store'
@@ -12,6 +12,7 @@ import { StaffRole } from '#enums/staff'
 import { IntegrationScope } from '#enums/integration'
 import { actor } from '#services/audit'
 import { DEMO_PASSWORD, guidesAt, products, regions, staffName, stores } from '#database/demo/brand'
+import { seedMemberHistory } from '#database/demo/member_history'
 
 export const DEMO_LOGINS = [
   { role: 'admin', email: 'admin@rapport.demo' },
@@ -31,6 +32,9 @@ export default class DemoSeed extends BaseCommand {
   static commandName = 'demo:seed'
   static description = 'Seed the demo brand (once) and print the demo logins'
   static options: CommandOptions = { startApp: true }
+
+  @flags.number({ description: 'Members to generate, with a year of their orders (0: none)', default: 20_000 })
+  declare members: number
 
   async run() {
     if (await IntegrationApp.findBy('name', DEMO_POS)) {
@@ -75,6 +79,16 @@ export default class DemoSeed extends BaseCommand {
           wecomUserId: `guide_${slug}_${n}`,
         })
       }
+    }
+
+    // Before the marker: members are one transaction that is skipped once it has committed.
+    const started = Date.now()
+    const history = this.members > 0 ? await seedMemberHistory(this.members) : null
+    if (history) {
+      this.logger.success(
+        `Seeded ${history.members} members, ${history.orders} orders (${history.returns} returns), ${history.lines} order lines, ` +
+          `${history.entries} points entries, ${history.coupons} coupons in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      )
     }
 
     const { app, secret } = await new CreateIntegrationApp().handle(

@@ -55,6 +55,7 @@ router
         router.get('members', [MembersController, 'index'])
         router.post('members/merge', [MembersController, 'merge'])
         router.get('members/:id', [MembersController, 'show']).where('id', id.id)
+        router.patch('members/:id', [MembersController, 'update']).where('id', id.id)
         router.put('members/:id/owner', [MembersController, 'setOwner']).where('id', id.id)
         router.get('members/:id/points', [MembersController, 'points']).where('id', id.id)
         router.post('members/:id/points/adjust', [MembersController, 'adjustPoints']).where('id', id.id)

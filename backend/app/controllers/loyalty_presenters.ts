@@ -29,6 +29,9 @@ export function presentMember(member: Member, options: { fullPhone: boolean }) {
     register_store: store ? { id: store.id, code: store.code, name: store.name } : null,
     owner: owner ? { id: owner.id, name: owner.name } : null,
     marketing_consent: member.marketingConsent,
+    consent: member.consentAt
+      ? { at: member.consentAt.toISO(), channel: member.consentChannel, store_id: member.consentStoreId, notice_version: member.consentNoticeVersion }
+      : null,
     referral_code: member.referralCode,
     status: member.status,
     created_at: member.createdAt.toISO(),

@@ -5,6 +5,9 @@ import PointsEntry from '#models/points_entry'
 import MemberPolicy from '#policies/member_policy'
 import { DataScope } from '#policies/data_scope'
 import SetOwner from '#actions/members/set_owner'
+import UpdateMember from '#actions/members/update_member'
+import { DateTime } from 'luxon'
+import type { Gender } from '#enums/loyalty'
 import MergeMembers from '#actions/members/merge_members'
 import AdjustPoints from '#actions/points/adjust_points'
 import ExchangePointsForCoupon from '#actions/points/exchange_points_for_coupon'
@@ -20,6 +23,7 @@ import {
   listMembersValidator,
   mergeMembersValidator,
   setOwnerValidator,
+  updateMemberValidator,
 } from '#validators/member'
 
 export default class MembersController {
@@ -65,6 +69,25 @@ export default class MembersController {
       page,
       (order) => presentOrder(order, stores)
     )
+  }
+
+  async update(ctx: HttpContext) {
+    const { auth, params, request } = ctx
+    const input = await request.validateUsing(updateMemberValidator)
+    const staff = auth.getUserOrFail()
+    await new UpdateMember().handle(
+      params.id,
+      {
+        name: input.name,
+        gender: input.gender as Gender | undefined,
+        birthday: input.birthday === undefined ? undefined : input.birthday ? DateTime.fromJSDate(input.birthday).toISODate() : null,
+        marketingConsent: input.marketing_consent,
+        noticeVersion: input.notice_version,
+      },
+      staff,
+      actor.staff(staff, ctx)
+    )
+    return presentMember(await visibleMember(staff, params.id), { fullPhone: DataScope.of(staff).seesFullPhones })
   }
 
   async setOwner(ctx: HttpContext) {

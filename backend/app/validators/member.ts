@@ -60,3 +60,13 @@ export const loyaltySettingsValidator = vine.compile(
     birthday_template_code: vine.string().trim().maxLength(32).nullable(),
   })
 )
+
+export const updateMemberValidator = vine.compile(
+  vine.object({
+    name: vine.string().trim().minLength(1).maxLength(100).nullable().optional(),
+    gender: vine.enum(['male', 'female', 'unknown'] as const).optional(),
+    birthday: vine.date({ formats: ['YYYY-MM-DD'] }).beforeOrEqual('today').nullable().optional(),
+    marketing_consent: vine.boolean({ strict: true }).optional(),
+    notice_version: vine.string().trim().minLength(1).maxLength(20).optional(),
+  })
+)

@@ -9,6 +9,8 @@ export type Day = {
   /** UTC milliseconds of the local midnight that starts the day. */
   start: number
   weekend: boolean
+  year: number
+  month: number
   /** 20261121: the date part of order numbers. */
   compact: string
 }
@@ -51,7 +53,14 @@ export class Calendar {
     this.end = today.toMillis()
     for (let i = 0; i < HISTORY_DAYS; i++) {
       const day = today.minus({ days: HISTORY_DAYS - i })
-      this.days.push({ index: i, start: day.toMillis(), weekend: day.weekday >= 6, compact: day.toFormat('yyyyLLdd') })
+      this.days.push({
+        index: i,
+        start: day.toMillis(),
+        weekend: day.weekday >= 6,
+        year: day.year,
+        month: day.month,
+        compact: day.toFormat('yyyyLLdd'),
+      })
     }
   }
 

@@ -144,4 +144,28 @@ test.group('Members in the console', (group) => {
     assert.equal((await memberByPhone('13800000001')).pointsBalance, 10 + 200)
     assert.equal(await count('points_entries', { kind: 'referral' }), 2)
   })
+
+  test('marketing consent is recorded with when, where and the notice version; a bad birthday is a 422', async ({ client, assert }) => {
+    await postOrder(client, till, sale('10.00'))
+    const member = await memberByPhone()
+    const guide = await staffWithToken('guide', { store: till.stores.sh })
+    await Member.query().where('id', member.id).update({ owner_staff_id: guide.staff.id })
+
+    const missingNotice = await client.patch(`/api/v1/members/${member.id}`).bearerToken(guide.token).json({ marketing_consent: true })
+    missingNotice.assertStatus(422)
+    missingNotice.assertBodyContains({ errors: [{ field: 'notice_version' }] })
+
+    const given = await client
+      .patch(`/api/v1/members/${member.id}`)
+      .bearerToken(guide.token)
+      .json({ marketing_consent: true, notice_version: 'v2026.1', name: '李娜', birthday: '1992-05-20' })
+    given.assertStatus(200)
+    given.assertBodyContains({ name: '李娜', birthday: '1992-05-20', marketing_consent: true, consent: { channel: 'console', store_id: till.stores.sh.id, notice_version: 'v2026.1' } })
+
+    const future = await client.patch(`/api/v1/members/${member.id}`).bearerToken(guide.token).json({ birthday: '2999-01-01' })
+    future.assertStatus(422)
+    future.assertBodyContains({ errors: [{ field: 'birthday' }] })
+    const audit = await AuditLog.findByOrFail('action', 'member.update')
+    assert.equal(audit.changes.name.to, '李*')
+  })
 })
