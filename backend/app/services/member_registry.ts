@@ -35,10 +35,12 @@ export function randomCode(length: number) {
 }
 
 /**
- * The member an identity points to, locked for the rest of the transaction.
+ * The member an identity points to, locked for the rest of the transaction. The identity is
+ * read without a lock: a locking read of an absent value would take a gap lock, and concurrent
+ * enrolments of neighbouring phones would deadlock on it.
  */
 export async function findMemberBy(trx: TransactionClientContract, type: IdentityType, value: string) {
-  const identity = await MemberIdentity.query({ client: trx }).where('type', type).where('value', value).forUpdate().first()
+  const identity = await MemberIdentity.query({ client: trx }).where('type', type).where('value', value).first()
   if (!identity) return null
   return Member.query({ client: trx }).where('id', identity.memberId).forUpdate().firstOrFail()
 }

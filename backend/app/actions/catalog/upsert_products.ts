@@ -1,6 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { audit, type Actor } from '#services/audit'
+import { transaction } from '#services/transactions'
 
 export type ProductRecord = { sku: string; name: string; category: string; price: string; cost?: string }
 
@@ -21,7 +21,7 @@ export default class UpsertProducts {
       updated_at: DateTime.utc().toJSDate(),
     }))
 
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const existing = await trx.from('products').whereIn('sku', [...bySku.keys()]).count('* as total')
       await trx
         .knexQuery()

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import encryption from '@adonisjs/core/services/encryption'
-import db from '@adonisjs/lucid/services/db'
 import IntegrationApp from '#models/integration_app'
 import { IntegrationAppStatus, type IntegrationScope } from '#enums/integration'
 import { audit, diff, type Actor } from '#services/audit'
+import { transaction } from '#services/transactions'
 
 /**
  * Creates an integration app with a fresh key id and secret. The secret is returned once;
@@ -14,7 +14,7 @@ export default class CreateIntegrationApp {
     const keyId = `rk_${randomBytes(12).toString('hex')}`
     const secret = `rs_${randomBytes(32).toString('base64url')}`
 
-    const app = await db.transaction(async (trx) => {
+    const app = await transaction(async (trx) => {
       const created = await IntegrationApp.create(
         {
           name: input.name,

@@ -1,9 +1,10 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Staff from '#models/staff'
 import Store from '#models/store'
 import { StaffRole, StaffStatus } from '#enums/staff'
 import { ConflictException, UnprocessableException } from '#exceptions/api_exceptions'
 import { audit, diff, type Actor } from '#services/audit'
+import { transaction } from '#services/transactions'
 
 export type CreateStaffInput = {
   name: string
@@ -22,7 +23,7 @@ export type CreateStaffInput = {
  */
 export default class CreateStaff {
   async handle(input: CreateStaffInput, by: Actor): Promise<Staff> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const store = await resolveStore(input, trx)
       if ((input.role === StaffRole.StoreManager || input.role === StaffRole.Guide) && !store) {
         throw new UnprocessableException('A store manager or guide needs a store', 'store_id', 'required')
@@ -54,7 +55,7 @@ export default class CreateStaff {
   }
 }
 
-async function resolveStore(input: CreateStaffInput, trx: any) {
+async function resolveStore(input: CreateStaffInput, trx: TransactionClientContract) {
   if (input.storeId) {
     const store = await Store.find(input.storeId, { client: trx })
     if (!store) throw new UnprocessableException('Unknown store', 'store_id', 'exists')
@@ -68,7 +69,7 @@ async function resolveStore(input: CreateStaffInput, trx: any) {
   return null
 }
 
-async function assertUnique(input: CreateStaffInput, trx: any) {
+async function assertUnique(input: CreateStaffInput, trx: TransactionClientContract) {
   if (await Staff.query({ client: trx }).where('email', input.email.toLowerCase()).first()) {
     throw new ConflictException('This email is already used by another account', 'email_taken', 'email')
   }

@@ -1,9 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
 import Staff from '#models/staff'
 import Store from '#models/store'
 import { StaffRole, StaffStatus } from '#enums/staff'
 import { ConflictException, UnprocessableException } from '#exceptions/api_exceptions'
 import { audit, defined, diff, type Actor } from '#services/audit'
+import { transaction } from '#services/transactions'
 
 export type UpdateStaffInput = Partial<{
   name: string
@@ -21,7 +21,7 @@ export type UpdateStaffInput = Partial<{
  */
 export default class UpdateStaff {
   async handle(staffId: number, input: UpdateStaffInput, by: Actor): Promise<Staff> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const staff = await Staff.query({ client: trx }).where('id', staffId).forUpdate().firstOrFail()
       const before = snapshot(staff)
 

@@ -1,15 +1,15 @@
-import db from '@adonisjs/lucid/services/db'
 import Store from '#models/store'
 import Region from '#models/region'
 import { StoreStatus } from '#enums/store'
 import { ConflictException, UnprocessableException } from '#exceptions/api_exceptions'
 import { audit, diff, type Actor } from '#services/audit'
+import { transaction } from '#services/transactions'
 
 export type CreateStoreInput = { code: string; name: string; city?: string; regionId?: number }
 
 export default class CreateStore {
   async handle(input: CreateStoreInput, by: Actor): Promise<Store> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       if (input.regionId && !(await Region.find(input.regionId, { client: trx }))) {
         throw new UnprocessableException('Unknown region', 'region_id', 'exists')
       }

@@ -1,9 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
 import Store from '#models/store'
 import Region from '#models/region'
 import type { StoreStatus } from '#enums/store'
 import { UnprocessableException } from '#exceptions/api_exceptions'
 import { audit, defined, diff, type Actor } from '#services/audit'
+import { transaction } from '#services/transactions'
 
 export type UpdateStoreInput = Partial<{
   name: string
@@ -14,7 +14,7 @@ export type UpdateStoreInput = Partial<{
 
 export default class UpdateStore {
   async handle(storeId: number, input: UpdateStoreInput, by: Actor): Promise<Store> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const store = await Store.query({ client: trx }).where('id', storeId).forUpdate().firstOrFail()
       if (input.regionId && !(await Region.find(input.regionId, { client: trx }))) {
         throw new UnprocessableException('Unknown region', 'region_id', 'exists')

@@ -1,8 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
 import Store from '#models/store'
 import Region from '#models/region'
 import { StoreStatus } from '#enums/store'
 import { audit, diff, type Actor } from '#services/audit'
+import { transaction } from '#services/transactions'
 
 export type StoreRecord = { code: string; name: string; region?: string; city?: string }
 
@@ -12,7 +12,7 @@ export type StoreRecord = { code: string; name: string; region?: string; city?: 
  */
 export default class UpsertStores {
   async handle(records: StoreRecord[], by: Actor) {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       let created = 0
       let updated = 0
       const regions = new Map<string, Region>()
