@@ -71,6 +71,14 @@ test.group('Orders from POS and mall', (group) => {
     changed.assertBodyContains({ errors: [{ code: 'order_conflict', field: 'order_no' }] })
   })
 
+  test('first orders of 40 new members arriving at once all enrol, none fails', async ({ client, assert }) => {
+    const bodies = Array.from({ length: 40 }, (_, i) => sale('12.00', { member: { phone: `1390000${String(i).padStart(4, '0')}` } }))
+    const responses = await Promise.all(bodies.map((body) => postOrder(client, till, body)))
+    assert.deepEqual([...new Set(responses.map((r) => r.status()))], [201])
+    assert.equal(await count('members'), 40)
+    assert.equal(await count('member_identities'), 80)
+  })
+
   test('a return at another store reverses proportional points; the return completing the refund reverses the rest', async ({
     client,
     assert,
