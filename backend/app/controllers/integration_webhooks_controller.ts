@@ -32,9 +32,10 @@ export default class IntegrationWebhooksController {
     return new UpsertProducts().handle(records, actor.integration(ctx.integrationApp!, ctx))
   }
 
-  async orders({ request, response }: HttpContext) {
+  async orders(ctx: HttpContext) {
+    const { request, response } = ctx
     const input = await request.validateUsing(orderValidator, { data: request.body() })
-    const { status, answer } = await new IngestOrder().handle(input, request.body())
+    const { status, answer } = await new IngestOrder().handle(input, request.body(), actor.integration(ctx.integrationApp!, ctx))
     return response.status(status).send(answer)
   }
 
@@ -75,7 +76,8 @@ export default class IntegrationWebhooksController {
     }
   }
 
-  async redeemCoupon({ request }: HttpContext) {
+  async redeemCoupon(ctx: HttpContext) {
+    const { request } = ctx
     const input = await request.validateUsing(redeemCouponValidator, { data: request.body() })
     const coupon = await new RedeemCoupon().handle({
       code: input.code,
@@ -83,7 +85,7 @@ export default class IntegrationWebhooksController {
       channel: (input.channel ?? CouponChannel.Offline) as CouponChannel,
       orderNo: input.order_no,
       amount: input.amount,
-    })
+    }, actor.integration(ctx.integrationApp!, ctx))
     await coupon.load('template')
     return { coupon: presentCoupon(coupon) }
   }

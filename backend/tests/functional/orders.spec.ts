@@ -25,6 +25,7 @@ test.group('Orders from POS and mall', (group) => {
     assert.equal(member.registerChannel, 'pos')
     assert.isFalse(member.marketingConsent)
     assert.equal(await ledgerSum(member.id), 56)
+    assert.equal(await count('audit_logs', { action: 'order.sale', actor_type: 'integration' }), 1)
   })
 
   test('points are exact decimal arithmetic: 100.00 at gold (×1.2) earns 120', async ({ client, assert }) => {

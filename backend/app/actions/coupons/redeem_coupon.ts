@@ -5,6 +5,7 @@ import { CouponChannel, CouponStatus } from '#enums/loyalty'
 import { ConflictException, NotFoundException, UnprocessableException } from '#exceptions/api_exceptions'
 import { COUPON_REFUSAL_MESSAGES, couponRefusal } from '#services/coupon_rules'
 import { transaction } from '#services/transactions'
+import { audit, type Actor } from '#services/audit'
 
 export type RedeemInput = {
   code: string
@@ -20,7 +21,7 @@ export type RedeemInput = {
  * one wins. The same order_no again is a retry and answers 200.
  */
 export default class RedeemCoupon {
-  async handle(input: RedeemInput) {
+  async handle(input: RedeemInput, by: Actor) {
     if (input.channel === CouponChannel.Offline && !input.storeCode) {
       throw new UnprocessableException('store_code is required for use in a store', 'store_code', 'required')
     }
@@ -49,6 +50,13 @@ export default class RedeemCoupon {
         redeemedOrderNo: input.orderNo ?? null,
       })
       await coupon.useTransaction(trx).save()
+      await audit(
+        by,
+        'coupon.redeem',
+        { type: 'coupon', id: coupon.id },
+        { status: { from: CouponStatus.Issued, to: CouponStatus.Redeemed }, store_code: { to: input.storeCode ?? null }, order_no: { to: input.orderNo ?? null } },
+        trx
+      )
       return coupon
     })
   }

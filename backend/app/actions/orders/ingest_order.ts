@@ -20,6 +20,7 @@ import { loyaltySettings } from '#services/loyalty_settings'
 import { applyTier } from '#services/tiers'
 import { COUPON_REFUSAL_MESSAGES, couponChannelOf, couponRefusal } from '#services/coupon_rules'
 import { isDuplicateKey, transaction } from '#services/transactions'
+import { audit, type Actor } from '#services/audit'
 import { timezone } from '#config/app'
 
 export type OrderInput = Infer<typeof orderValidator>
@@ -40,7 +41,7 @@ export type OrderAnswer = {
  * that order_no is a 409.
  */
 export default class IngestOrder {
-  async handle(input: OrderInput, rawBody: unknown): Promise<{ status: 200 | 201; answer: OrderAnswer }> {
+  async handle(input: OrderInput, rawBody: unknown, by: Actor): Promise<{ status: 200 | 201; answer: OrderAnswer }> {
     const paidAt = parseInstant(input.paid_at)
     const bodyHash = hashBody(rawBody)
     if (toCents(input.total) - toCents(input.discount) !== toCents(input.paid)) {
@@ -50,9 +51,20 @@ export default class IngestOrder {
     const replay = await this.#replay(input.order_no, bodyHash)
     if (replay) return replay
     try {
-      const answer = await transaction((trx) =>
-        input.type === OrderType.Sale ? this.#sale(trx, input, paidAt, bodyHash) : this.#return(trx, input, paidAt, bodyHash)
-      )
+      const answer = await transaction(async (trx) => {
+        const recorded =
+          input.type === OrderType.Sale
+            ? await this.#sale(trx, input, paidAt, bodyHash)
+            : await this.#return(trx, input, paidAt, bodyHash)
+        await audit(
+          by,
+          `order.${input.type}`,
+          { type: 'order', id: recorded.order_id },
+          { order_no: { to: input.order_no }, store_code: { to: input.store_code }, paid: { to: input.paid }, points: { to: recorded.points_earned } },
+          trx
+        )
+        return recorded
+      })
       return { status: 201, answer }
     } catch (error) {
       // A concurrent copy of this order committed first: answer as a retry would be answered.
