@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Coupon from '#models/coupon'
 import Order from '#models/order'
 import PointsEntry from '#models/points_entry'
+import TierChange from '#models/tier_change'
 import MemberPolicy from '#policies/member_policy'
 import { DataScope } from '#policies/data_scope'
 import SetOwner from '#actions/members/set_owner'
@@ -37,13 +38,21 @@ export default class MembersController {
   async show({ auth, params }: HttpContext) {
     const staff = auth.getUserOrFail()
     const member = await visibleMember(staff, params.id)
-    const [tiers, coupons] = await Promise.all([
+    const [tiers, coupons, history] = await Promise.all([
       allTiers(),
       Coupon.query().where('member_id', member.id).where('status', 'issued').count('* as total'),
+      TierChange.query().where('member_id', member.id).orderBy('id', 'desc').limit(20),
     ])
+    const code = (id: number | null) => tiers.find((t) => t.id === id)?.code ?? null
     return {
       ...presentMember(member, { fullPhone: DataScope.of(staff).seesFullPhones }),
       tier_progress: tierProgress(tiers, member.tierId, member.spend365d),
+      tier_history: history.map((change) => ({
+        from: code(change.fromTierId),
+        to: code(change.toTierId),
+        reason: change.reason,
+        at: change.createdAt.toISO(),
+      })),
       usable_coupons: Number(coupons[0].$extras.total),
     }
   }

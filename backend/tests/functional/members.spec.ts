@@ -66,6 +66,10 @@ test.group('Members in the console', (group) => {
 
     const page = await client.get(`/api/v1/members/${member.id}`).bearerToken(hq.token)
     page.assertBodyContains({ tier: 'gold', points_balance: 2100, tier_progress: { next_tier: 'platinum', spend_to_next_tier: '5900.00' } })
+    assert.deepEqual(
+      page.body().tier_history.map((c: { from: string; to: string; reason: string }) => [c.from, c.to, c.reason]),
+      [['member', 'gold', 'order'], [null, 'member', 'enrol']]
+    )
     const orders = await client.get(`/api/v1/members/${member.id}/orders`).bearerToken(hq.token)
     assert.equal(orders.body().data[0].order_no, order.order_no)
     assert.equal(orders.body().data[0].lines[0].sku, 'LATTE-M')
