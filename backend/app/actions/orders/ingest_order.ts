@@ -18,6 +18,7 @@ import { findMemberBy, findOrEnrolByPhone, normalisePhone } from '#services/memb
 import { pointsExpiry, postPoints } from '#services/points_ledger'
 import { loyaltySettings } from '#services/loyalty_settings'
 import { applyTier } from '#services/tiers'
+import { forgetRefundedSale, localSlot, recordPurchase } from '#services/member_statistics'
 import { COUPON_REFUSAL_MESSAGES, couponChannelOf, couponRefusal } from '#services/coupon_rules'
 import { isDuplicateKey, transaction } from '#services/transactions'
 import { audit, type Actor } from '#services/audit'
@@ -98,8 +99,11 @@ export default class IngestOrder {
     const earned = member && heldTier ? pointsEarned(toCents(input.paid), heldTier.rule.multiplierHundredths) : null
 
     await redeemCarriedCoupons(trx, input, member, store.id, paidAt)
+    const { weekday, hour } = localSlot(paidAt)
     await trx.table('order_lines').multiInsert(
       input.items.map((item) => ({
+        local_weekday: weekday,
+        local_hour: hour,
         order_id: order.id,
         kind: OrderType.Sale,
         member_id: member?.id ?? null,
@@ -117,6 +121,18 @@ export default class IngestOrder {
 
     let tierCode: string | null = null
     if (member) {
+      await recordPurchase(
+        trx,
+        {
+          memberId: member.id,
+          storeId: store.id,
+          channel: input.channel,
+          paidAt,
+          paid: input.paid,
+          lines: input.items.map((item) => ({ ...item, amount: fromCents(toCents(item.unit_price) * item.qty) })),
+        },
+        1
+      )
       const settings = await loyaltySettings(trx)
       if (earned) {
         await postPoints(trx, member, {
@@ -179,8 +195,11 @@ export default class IngestOrder {
     for (const line of returnLines) {
       await trx.from('order_lines').where('id', line.originalLineId).increment('returned_qty', line.qty)
     }
+    const slot = localSlot(paidAt)
     await trx.table('order_lines').multiInsert(
       returnLines.map((line) => ({
+        local_weekday: slot.weekday,
+        local_hour: slot.hour,
         order_id: order.id,
         kind: OrderType.Return,
         member_id: original.memberId,
@@ -227,6 +246,19 @@ export default class IngestOrder {
       })
     if (completesRefund) await restoreCoupons(trx, original.orderNo)
     if (member) {
+      await recordPurchase(
+        trx,
+        {
+          memberId: member.id,
+          storeId: original.storeId,
+          channel: original.channel,
+          paidAt: original.paidAt,
+          paid: input.paid,
+          lines: returnLines.map((line) => ({ ...line, amount: fromCents(toCents(line.unitPrice) * line.qty) })),
+        },
+        -1
+      )
+      if (completesRefund) await forgetRefundedSale(trx, member.id)
       // Spend falls with the refund; the tier itself only goes down at the daily evaluation.
       const tier = await applyTier(trx, member, {
         reason: TierChangeReason.Order,

@@ -1,0 +1,156 @@
+import { DateTime } from 'luxon'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { OrderType } from '#enums/loyalty'
+import { timezone } from '#config/app'
+
+type Line = { sku: string; category: string; qty: number; amount: string }
+type Purchase = { memberId: number; storeId: number; channel: string; paidAt: DateTime; paid: string; lines: Line[] }
+
+const DIMENSIONS = ['category', 'sku', 'store', 'weekday', 'hour'] as const
+
+/** Local weekday (Mon=1) and hour of an instant in the enterprise zone. */
+export function localSlot(at: DateTime) {
+  const local = at.setZone(timezone)
+  return { weekday: local.weekday, hour: local.hour }
+}
+
+/**
+ * A member's statistics move with each sale and return, in the order's transaction: totals,
+ * first/last purchase, and the per-dimension counts behind favourites and the portrait's
+ * heatmap. `sign` is +1 for a sale, −1 for returned quantities.
+ */
+export async function recordPurchase(trx: TransactionClientContract, purchase: Purchase, sign: 1 | -1) {
+  const { weekday, hour } = localSlot(purchase.paidAt)
+  const rows = new Map<string, { dimension: string; value: string; quantity: number; amount: number }>()
+  const add = (dimension: string, value: string, quantity: number, amount: number) => {
+    const key = `${dimension}\u0000${value}`
+    const row = rows.get(key) ?? { dimension, value, quantity: 0, amount: 0 }
+    row.quantity += quantity
+    row.amount += amount
+    rows.set(key, row)
+  }
+  for (const line of purchase.lines) {
+    const amount = Number(line.amount)
+    add('category', line.category, line.qty, amount)
+    add('sku', line.sku, line.qty, amount)
+  }
+  const units = purchase.lines.reduce((sum, l) => sum + l.qty, 0)
+  const total = Number(purchase.paid)
+  add('store', String(purchase.storeId), units, total)
+  add('channel', purchase.channel, units, total)
+  add('weekday', String(weekday), units, total)
+  add('hour', String(hour), units, total)
+  add('slot', `${weekday}:${hour}`, units, total)
+
+  const values = [...rows.values()]
+  await trx.rawQuery(
+    `INSERT INTO member_preferences (member_id, dimension, value, quantity, amount) VALUES ${values.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+     ON DUPLICATE KEY UPDATE quantity = GREATEST(quantity + VALUES(quantity), 0), amount = GREATEST(amount + VALUES(amount), 0)`,
+    values.flatMap((r) => [purchase.memberId, r.dimension, r.value, sign * r.quantity, (sign * r.amount).toFixed(2)])
+  )
+
+  if (sign === 1) {
+    await trx.rawQuery(
+      `UPDATE members SET lifetime_spend = lifetime_spend + ?, order_count = order_count + 1,
+         first_purchase_at = LEAST(COALESCE(first_purchase_at, ?), ?),
+         last_purchase_at = GREATEST(COALESCE(last_purchase_at, ?), ?)
+       WHERE id = ?`,
+      [purchase.paid, purchase.paidAt.toJSDate(), purchase.paidAt.toJSDate(), purchase.paidAt.toJSDate(), purchase.paidAt.toJSDate(), purchase.memberId]
+    )
+  } else {
+    await trx.rawQuery('UPDATE members SET lifetime_spend = GREATEST(lifetime_spend - ?, 0) WHERE id = ?', [purchase.paid, purchase.memberId])
+  }
+  await refreshFavourites(trx, purchase.memberId)
+}
+
+/**
+ * A sale refunded in full no longer counts as a purchase: the order count and the first and
+ * last purchase are taken again from the member's sales still (partly) kept.
+ */
+export async function forgetRefundedSale(trx: TransactionClientContract, memberId: number) {
+  await trx.rawQuery(
+    `UPDATE members m JOIN (
+       SELECT COUNT(*) AS n, MIN(paid_at) AS first_at, MAX(paid_at) AS last_at
+       FROM orders WHERE member_id = ? AND type = ? AND refunded < paid
+     ) s SET m.order_count = s.n, m.first_purchase_at = s.first_at, m.last_purchase_at = s.last_at
+     WHERE m.id = ?`,
+    [memberId, OrderType.Sale, memberId]
+  )
+}
+
+async function refreshFavourites(client: QueryClientContract, memberId: number) {
+  const rows: { dimension: string; value: string }[] = await client
+    .from('member_preferences')
+    .where('member_id', memberId)
+    .whereIn('dimension', DIMENSIONS as unknown as string[])
+    .where('quantity', '>', 0)
+    .orderBy([{ column: 'dimension' }, { column: 'quantity', order: 'desc' }, { column: 'amount', order: 'desc' }, { column: 'value' }])
+    .select('dimension', 'value')
+  const top = new Map<string, string>()
+  for (const row of rows) if (!top.has(row.dimension)) top.set(row.dimension, row.value)
+  await client
+    .from('members')
+    .where('id', memberId)
+    .update({
+      favorite_category: top.get('category') ?? null,
+      favorite_sku: top.get('sku') ?? null,
+      favorite_store_id: top.has('store') ? Number(top.get('store')) : null,
+      favorite_weekday: top.has('weekday') ? Number(top.get('weekday')) : null,
+      favorite_hour: top.has('hour') ? Number(top.get('hour')) : null,
+    })
+}
+
+/**
+ * Rebuilds every member's statistics from their orders, set-based (the `stats:rebuild`
+ * command, and after a bulk import).
+ */
+export async function rebuildStatistics(client: QueryClientContract) {
+  await client.rawQuery('DELETE FROM member_preferences')
+  const kept = 'l.kind = ? AND l.member_id IS NOT NULL AND l.qty > l.returned_qty'
+  const units = 'SUM(l.qty - l.returned_qty)'
+  const value = 'SUM((l.qty - l.returned_qty) * l.unit_price)'
+  for (const [dimension, expression] of [
+    ['category', 'l.category'],
+    ['sku', 'l.sku'],
+    ['store', 'l.store_id'],
+    ['channel', 'l.channel'],
+    ['weekday', 'l.local_weekday'],
+    ['hour', 'l.local_hour'],
+    ['slot', "CONCAT(l.local_weekday, ':', l.local_hour)"],
+  ]) {
+    await client.rawQuery(
+      `INSERT INTO member_preferences (member_id, dimension, value, quantity, amount)
+       SELECT l.member_id, ?, ${expression}, ${units}, ${value} FROM order_lines l WHERE ${kept}
+       GROUP BY l.member_id, ${expression}`,
+      [dimension, OrderType.Sale]
+    )
+  }
+  await client.rawQuery(
+    `UPDATE members m LEFT JOIN (
+       SELECT member_id, COUNT(*) AS n, SUM(paid - refunded) AS spend, MIN(paid_at) AS first_at, MAX(paid_at) AS last_at
+       FROM orders WHERE type = ? AND member_id IS NOT NULL AND refunded < paid GROUP BY member_id
+     ) s ON s.member_id = m.id
+     SET m.order_count = COALESCE(s.n, 0), m.lifetime_spend = COALESCE(s.spend, 0),
+         m.first_purchase_at = s.first_at, m.last_purchase_at = s.last_at`,
+    [OrderType.Sale]
+  )
+  for (const [dimension, column] of [
+    ['category', 'favorite_category'],
+    ['sku', 'favorite_sku'],
+    ['store', 'favorite_store_id'],
+    ['weekday', 'favorite_weekday'],
+    ['hour', 'favorite_hour'],
+  ]) {
+    await client.rawQuery(
+      `UPDATE members m LEFT JOIN (
+         SELECT member_id, value FROM (
+           SELECT member_id, value,
+             ROW_NUMBER() OVER (PARTITION BY member_id ORDER BY quantity DESC, amount DESC, value) AS rank_in_member
+           FROM member_preferences WHERE dimension = ? AND quantity > 0
+         ) ranked WHERE rank_in_member = 1
+       ) f ON f.member_id = m.id
+       SET m.${column} = f.value`,
+      [dimension]
+    )
+  }
+}
