@@ -17,6 +17,7 @@ const HealthController = () => import('#controllers/health_controller')
 const MembersController = () => import('#controllers/members_controller')
 const CouponTemplatesController = () => import('#controllers/coupon_templates_controller')
 const LoyaltyRulesController = () => import('#controllers/loyalty_rules_controller')
+const SegmentsController = () => import('#controllers/segments_controller')
 const ConsoleController = () => import('#controllers/console_controller')
 
 const id = { id: router.matchers.number() }
@@ -73,6 +74,8 @@ router
         router.put('tiers', [LoyaltyRulesController, 'updateTiers'])
         router.get('loyalty/settings', [LoyaltyRulesController, 'settings'])
         router.put('loyalty/settings', [LoyaltyRulesController, 'updateSettings'])
+
+        router.post('segments/preview', [SegmentsController, 'preview'])
 
         router.get('admin/queues', [QueuesController, 'index'])
         router.get('admin/queues/:name/jobs', [QueuesController, 'jobs'])

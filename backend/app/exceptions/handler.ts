@@ -3,6 +3,7 @@ import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import { ApiException } from '#exceptions/api_exceptions'
+import { InvalidDefinition } from '#queries/segments/definition'
 
 export type ApiError = { message: string; field?: string; code?: string }
 
@@ -36,6 +37,9 @@ function toApiErrors(error: unknown): { status: number; errors: ApiError[] } {
       status: 422,
       errors: messages.map((m) => ({ message: m.message, field: m.field, code: m.rule })),
     }
+  }
+  if (error instanceof InvalidDefinition) {
+    return { status: 422, errors: error.errors }
   }
   if (error instanceof ApiException) {
     return {

@@ -74,6 +74,47 @@ export default class Member extends BaseModel {
   @column()
   declare mergedIntoId: number | null
 
+  @column()
+  declare lifetimeSpend: string
+
+  @column()
+  declare orderCount: number
+
+  @column.dateTime()
+  declare firstPurchaseAt: DateTime | null
+
+  /** The last purchase still not (fully) returned. */
+  @column.dateTime()
+  declare lastPurchaseAt: DateTime | null
+
+  @column()
+  declare favoriteCategory: string | null
+
+  @column()
+  declare favoriteSku: string | null
+
+  @column()
+  declare favoriteStoreId: number | null
+
+  /** Local weekday, Mon=1. */
+  @column()
+  declare favoriteWeekday: number | null
+
+  @column()
+  declare favoriteHour: number | null
+
+  @column()
+  declare rfmR: number | null
+
+  @column()
+  declare rfmF: number | null
+
+  @column()
+  declare rfmM: number | null
+
+  @column()
+  declare rfmGroup: string | null
+
   @belongsTo(() => Tier)
   declare tier: BelongsTo<typeof Tier>
 

@@ -125,7 +125,8 @@ export class CouponBook {
   choose(held: CouponRecord[], use: { at: number; channel: SalesChannel; storeId: number; totalCents: Cents; treat: boolean }) {
     const at = DateTime.fromMillis(use.at)
     for (const coupon of held) {
-      if (coupon.status !== CouponStatus.Issued) continue
+      // Cheap checks first; couponRefusal has the last word.
+      if (coupon.status !== CouponStatus.Issued || (coupon.expiresAt !== null && coupon.expiresAt < use.at)) continue
       const { template } = coupon
       const amount = use.totalCents + (template.giftSku ? toCents(template.model.value) : 0)
       const refusal = couponRefusal(asCoupon(coupon), template.model, {

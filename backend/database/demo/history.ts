@@ -15,7 +15,7 @@ import type { Random } from '#database/demo/random'
 import { Timeline } from '#database/demo/timeline'
 import { birthdayVisit, memberVisits, walkInVisits, type Visit } from '#database/demo/visits'
 
-type ReturnPlan = { sale: OrderRecord; account: Account; full: boolean; channel: SalesChannel; store: DemoStore; thenTheRest: boolean }
+type ReturnPlan = { sale: OrderRecord; account: Account; paidAt: number; full: boolean; channel: SalesChannel; store: DemoStore; thenTheRest: boolean }
 
 type DemoEvent =
   | { kind: 'enrol'; member: DemoMember }
@@ -28,7 +28,7 @@ type DemoEvent =
 const MINUTE = 60_000
 const DAY = 86_400_000
 /** Chance that a member's sale is returned in part or whole: mall goods come back most. */
-const RETURN_RATE: Record<SalesChannel, number> = { pos: 0.024, miniprogram: 0.03, mall: 0.08 }
+const RETURN_RATE: Record<SalesChannel, number> = { pos: 0.033, miniprogram: 0.04, mall: 0.1 }
 const WALK_INS_PER_STORE_WEIGHT = 2.6
 
 /**
@@ -79,8 +79,13 @@ export class DemoHistory {
     this.coupons.expireBefore(this.calendar.end)
   }
 
+  /** The engine records an order when the till delivers it, seconds after payment: that is its place in the replay. */
   #sale(visit: Visit) {
-    this.#timeline.add(visit.at, { kind: 'sale', visit })
+    this.#timeline.add(visit.at + this.#delay(visit.channel), { kind: 'sale', visit })
+  }
+
+  #delay(channel: SalesChannel) {
+    return this.random.int(channel === SalesChannel.Pos ? 2 : 1, channel === SalesChannel.Pos ? 20 : 5) * 1000 + this.random.int(0, 999)
   }
 
   #account(member: DemoMember) {
@@ -94,8 +99,8 @@ export class DemoHistory {
   }
 
   /** IngestOrder#sale: coupons, lines, points earned at the tier held before, referral reward, upgrade. */
-  #recordSale(visit: Visit, at: number) {
-    const { member, channel, store } = visit
+  #recordSale(visit: Visit, now: number) {
+    const { member, channel, store, at } = visit
     const account = member ? this.#account(member) : null
     const day = this.calendar.dayOf(at)
     const basket = fillBasket(this.random, {
@@ -121,8 +126,8 @@ export class DemoHistory {
       lines: basket.lines,
       discountCents: discount,
       paidCents: basket.totalCents - discount,
-      at,
-      delay: this.random.int(1, 20) * 1000,
+      paidAt: at,
+      createdAt: now,
     })
     if (coupon) this.coupons.redeem(coupon, { at, storeId: store.id, channel, orderNo: order.orderNo })
     if (!account) {
@@ -130,7 +135,6 @@ export class DemoHistory {
       return
     }
 
-    const now = order.createdAt
     const earned = pointsEarned(order.paidCents, this.ledger.multiplier(account))
     order.pointsEarned = earned
     if (earned) {
@@ -179,10 +183,10 @@ export class DemoHistory {
   #maybeReturn(sale: OrderRecord, account: Account) {
     if (!this.random.chance(RETURN_RATE[sale.channel])) return
     const sameDay = sale.channel !== SalesChannel.Mall && this.random.chance(0.55)
-    const at = sameDay
+    const paidAt = sameDay
       ? sale.paidAt + this.random.int(10, 90) * MINUTE
       : sale.paidAt + this.random.int(1, sale.channel === SalesChannel.Mall ? 14 : 7) * DAY + this.random.int(-180, 180) * MINUTE
-    if (at >= this.calendar.end) return
+    if (paidAt >= this.calendar.end) return
     let { channel, store } = sale
     if (!sameDay && this.random.chance(0.25)) {
       if (channel !== SalesChannel.Pos) [channel, store] = [SalesChannel.Pos, account.member.home]
@@ -191,11 +195,12 @@ export class DemoHistory {
     }
     const units = sale.lines.reduce((n, l) => n + l.qty, 0)
     const full = units === 1 || this.random.chance(0.5)
-    this.#timeline.add(at, { kind: 'return', plan: { sale, account, full, channel, store, thenTheRest: !full && this.random.chance(0.2) } })
+    const plan = { sale, account, paidAt, full, channel, store, thenTheRest: !full && this.random.chance(0.2) }
+    this.#timeline.add(paidAt + this.#delay(channel), { kind: 'return', plan })
   }
 
   /** IngestOrder#return: matched lines, refund, points reversed, coupons restored, spend down. */
-  #recordReturn(plan: ReturnPlan, at: number) {
+  #recordReturn(plan: ReturnPlan, now: number) {
     const { sale } = plan
     const open = sale.lines.filter((l) => l.qty > l.returnedQty)
     if (!open.length) return
@@ -222,13 +227,12 @@ export class DemoHistory {
       lines: taken.map(({ line, qty }) => ({ ...line, qty, originalLineId: line.id })),
       discountCents: goodsCents - refund,
       paidCents: refund,
-      at,
-      delay: this.random.int(1, 20) * 1000,
+      paidAt: plan.paidAt,
+      createdAt: now,
     })
     for (const { line, qty } of taken) line.returnedQty += qty
 
     const { account } = plan
-    const now = order.createdAt
     const reversed = pointsReversed({
       earned: sale.pointsEarned ?? 0,
       alreadyReversed: sale.pointsReversed,
@@ -251,9 +255,9 @@ export class DemoHistory {
     }
     order.response = answer(order, account, this.ledger.tierCode(account))
 
-    const later = at + this.random.int(1, 10) * DAY
+    const later = plan.paidAt + this.random.int(1, 10) * DAY
     if (plan.thenTheRest && !completesRefund && later < this.calendar.end) {
-      this.#timeline.add(later, { kind: 'return', plan: { ...plan, full: true, thenTheRest: false } })
+      this.#timeline.add(later + this.#delay(plan.channel), { kind: 'return', plan: { ...plan, paidAt: later, full: true, thenTheRest: false } })
     }
   }
 
@@ -261,7 +265,7 @@ export class DemoHistory {
     const account = this.#account(issue.member)
     const coupon = this.coupons.issue({ ...issue, id: this.ids.next('coupons'), memberId: issue.member.id })
     account.coupons.push(coupon)
-    if (coupon.source === CouponSource.Birthday && this.random.chance(0.45)) {
+    if (coupon.source === CouponSource.Birthday && this.random.chance(0.3)) {
       const visit = birthdayVisit(this.random, this.calendar, issue.member, issue.at)
       if (visit) this.#sale(visit)
     }

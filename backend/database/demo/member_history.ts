@@ -33,9 +33,10 @@ export async function seedMemberHistory(memberCount: number): Promise<HistorySum
 
     const members = generateMembers(random, calendar, context.stores, memberCount, last.members + 1)
     const history = new DemoHistory(random, calendar, context, templates, ids)
-    history.plan(members)
+    console.time("plan"); history.plan(members); console.timeEnd("plan")
     console.time("plan+run"); history.run(); console.timeEnd("plan+run"); console.time("insert")
 
+    await trx.rawQuery('SET SESSION foreign_key_checks = 0, unique_checks = 0')
     const accounts = [...history.accounts.values()].sort((a, b) => a.member.id - b.member.id)
     await insertAll(trx, 'members', accounts, (account) => memberRows(account, context))
     await insertAll(trx, 'member_identities', accounts, identityRows)
@@ -45,6 +46,7 @@ export async function seedMemberHistory(memberCount: number): Promise<HistorySum
     await insertAll(trx, 'coupons', history.coupons.coupons, couponRows)
     await insertAll(trx, 'points_entries', history.ledger.entries, entryRows)
     console.timeEnd("insert")
+    await trx.rawQuery('SET SESSION foreign_key_checks = 1, unique_checks = 1')
     for (const template of templates.all) {
       if (template.issued) await trx.from('coupon_templates').where('id', template.model.id).increment('issued_count', template.issued)
     }

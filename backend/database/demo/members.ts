@@ -74,7 +74,7 @@ export function generateMembers(random: Random, calendar: Calendar, stores: Demo
     const slots = inStore ? (day.weekend ? spec.weekend : spec.weekday) : ONLINE_SLOTS
     const enrolAt = calendar.timeIn(day, drawSlot(random, slots), random)
 
-    const lapses = enrolAt < calendar.end - 100 * DAY && random.chance(0.22)
+    const lapses = enrolAt < calendar.end - 100 * DAY && random.chance(0.18)
     const activeUntil = lapses ? random.int(enrolAt + 7 * DAY, calendar.end - 62 * DAY) : calendar.end
 
     const named = random.chance(0.94)
@@ -128,7 +128,7 @@ function assignReferrals(random: Random, members: DemoMember[], calendar: Calend
   const byStore = new Map<DemoStore, DemoMember[]>()
   for (const member of members) {
     const earlier = byStore.get(member.home) ?? []
-    if (earlier.length > 20 && member.enrolAt > calendar.days[20].start && random.chance(0.04)) {
+    if (earlier.length > 20 && member.enrolAt > calendar.days[20].start && random.chance(0.025)) {
       member.referredBy = random.pick(earlier)
     }
     earlier.push(member)

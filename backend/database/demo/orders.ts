@@ -54,12 +54,12 @@ export class OrderBook {
     lines: (BasketLine & { originalLineId?: number })[]
     discountCents: Cents
     paidCents: Cents
-    at: number
-    delay: number
+    paidAt: number
+    createdAt: number
   }): OrderRecord {
     const order: OrderRecord = {
       id: this.ids.next('orders'),
-      orderNo: this.#number(input.type, input.channel, input.store, input.at),
+      orderNo: this.#number(input.type, input.channel, input.store, input.paidAt),
       type: input.type,
       channel: input.channel,
       store: input.store,
@@ -72,8 +72,8 @@ export class OrderBook {
       refundedCents: 0,
       pointsEarned: null,
       pointsReversed: 0,
-      paidAt: input.at,
-      createdAt: input.at + input.delay,
+      paidAt: input.paidAt,
+      createdAt: input.createdAt,
       response: null,
       lines: input.lines.map((line) => ({
         sku: line.sku,
