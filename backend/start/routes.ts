@@ -108,4 +108,11 @@ router
   })
   .prefix('/api/v1')
 
+/**
+ * Each later domain registers its routes in its own file under start/routes/ (with
+ * `staffRoutes` / `integrationRoutes` from start/routes/groups.ts).
+ */
+await import('#start/routes/tags')
+await import('#start/routes/members_insight')
+
 router.get('*', [ConsoleController, 'show'])

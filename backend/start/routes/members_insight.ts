@@ -1,0 +1,6 @@
+/*
+ * Behaviour events, RFM and the member portrait.
+ */
+import { staffRoutes } from '#start/routes/groups'
+
+staffRoutes(() => {})

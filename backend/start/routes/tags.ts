@@ -1,0 +1,6 @@
+/*
+ * Tags, auto-tag rules and saved segments.
+ */
+import { staffRoutes } from '#start/routes/groups'
+
+staffRoutes(() => {})
