@@ -56,7 +56,7 @@ test.group('Demo brand in a browser', (group) => {
 
   test('the admin login that `npm run demo` prints works in the console', async ({ assert }) => {
     const ace = await app.container.make('ace')
-    const seed = await ace.exec('demo:seed', [])
+    const seed = await ace.exec('demo:seed', ['--members', '0'])
     assert.equal(seed.exitCode, 0)
 
     const browser = await launchChromium()
