@@ -3,6 +3,7 @@ import { ElMessage } from 'element-plus'
 import { useSessionStore } from '@/stores/session'
 import { currentLocale } from '@/i18n'
 import { toApiError, userMessage } from './errors'
+import type { IdempotentRequestOptions } from './types'
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -53,4 +54,9 @@ export function compactParams<T extends object>(params: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== '')
   ) as Partial<T>
+}
+
+/** The axios config of an idempotent write: the caller's options plus the key header. */
+export function idempotent({ idempotencyKey, ...options }: IdempotentRequestOptions) {
+  return { ...options, headers: { 'Idempotency-Key': idempotencyKey } }
 }

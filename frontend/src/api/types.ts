@@ -34,3 +34,15 @@ export interface RequestOptions {
   /** The caller shows errors itself (inline error state, form field errors): no toast. */
   silent?: boolean
 }
+
+/** Options of a write the server runs once per key: a retried or double-clicked post is answered, not repeated. */
+export interface IdempotentRequestOptions extends RequestOptions {
+  /** Sent as `Idempotency-Key`; one per dialog open (see `useIdempotencyKey`). */
+  idempotencyKey: string
+}
+
+/** A staff member as embedded in other records. */
+export interface StaffRef {
+  id: number
+  name: string
+}

@@ -6,6 +6,10 @@ import { STAFF_ROLES, StaffRole } from '@/enums/staff'
  */
 export const ACCESS = {
   home: STAFF_ROLES,
+  /** HQ "Members", a store manager's "Customers", a guide's "My customers": one page, scoped by the API. */
+  members: STAFF_ROLES,
+  coupons: [StaffRole.Admin, StaffRole.HqOperator],
+  loyaltyRules: [StaffRole.Admin, StaffRole.HqOperator],
   staff: [StaffRole.Admin, StaffRole.StoreManager],
   stores: [StaffRole.Admin],
   integrations: [StaffRole.Admin],
@@ -13,7 +17,29 @@ export const ACCESS = {
   queues: [StaffRole.Admin],
 } as const satisfies Record<string, readonly StaffRole[]>
 
+/**
+ * Which roles may use an action inside a page; mirrors the backend policies, so a button is
+ * only offered to those the server will let through.
+ */
+export const ACTIONS = {
+  /** MemberPolicy.setOwner (a store manager: to a guide of their store). */
+  setMemberOwner: [StaffRole.Admin, StaffRole.HqOperator, StaffRole.StoreManager],
+  adjustPoints: [StaffRole.Admin],
+  mergeMembers: [StaffRole.Admin],
+  /** The owner filter lists staff (StaffPolicy.viewList). */
+  filterByOwner: [StaffRole.Admin, StaffRole.HqOperator, StaffRole.StoreManager],
+  filterByStore: [StaffRole.Admin, StaffRole.HqOperator],
+  /** LoyaltyRulesPolicy.manage: coupon templates, tiers, loyalty settings. */
+  manageLoyaltyRules: [StaffRole.Admin, StaffRole.HqOperator],
+} as const satisfies Record<string, readonly StaffRole[]>
+
+export type Action = keyof typeof ACTIONS
+
 export function canAccess(roles: readonly StaffRole[] | undefined, role: StaffRole | null): boolean {
   if (!roles) return true
   return role !== null && roles.includes(role)
+}
+
+export function can(action: Action, role: StaffRole | null): boolean {
+  return canAccess(ACTIONS[action], role)
 }

@@ -6,18 +6,24 @@ import { routes } from '@/router'
 
 const paths = (role: StaffRole | null) => navEntriesFor(role).map((entry) => entry.path)
 const ADMIN_PAGES = ['/stores', '/integrations', '/audit-log', '/queues']
+const HQ_PAGES = ['/coupons', '/tiers']
+const titleOf = (role: StaffRole, path: string) => navEntriesFor(role).find((entry) => entry.path === path)?.titleKey
 
 describe('navigation by role', () => {
-  it('shows a guide no admin or management entries', () => {
-    expect(paths(StaffRole.Guide)).toEqual(['/'])
-    for (const page of [...ADMIN_PAGES, '/staff']) expect(paths(StaffRole.Guide)).not.toContain(page)
+  it('shows a guide their customers and no admin, HQ or management entries', () => {
+    expect(paths(StaffRole.Guide)).toEqual(['/', '/members'])
+    expect(titleOf(StaffRole.Guide, '/members')).toBe('nav.myCustomers')
+    for (const page of [...ADMIN_PAGES, ...HQ_PAGES, '/staff']) expect(paths(StaffRole.Guide)).not.toContain(page)
   })
 
-  it('shows a store manager their store staff but no admin pages', () => {
-    expect(paths(StaffRole.StoreManager)).toEqual(['/', '/staff'])
+  it('shows a store manager their customers and store staff but no admin or HQ pages', () => {
+    expect(paths(StaffRole.StoreManager)).toEqual(['/', '/members', '/staff'])
+    expect(titleOf(StaffRole.StoreManager, '/members')).toBe('nav.customers')
   })
 
-  it('shows an HQ operator no admin pages', () => {
+  it('shows an HQ operator members, coupons and tiers but no admin pages', () => {
+    expect(paths(StaffRole.HqOperator)).toEqual(['/', '/members', '/coupons', '/tiers'])
+    expect(titleOf(StaffRole.HqOperator, '/members')).toBe('nav.members')
     for (const page of ADMIN_PAGES) expect(paths(StaffRole.HqOperator)).not.toContain(page)
   })
 

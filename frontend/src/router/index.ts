@@ -32,6 +32,31 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ACCESS.home, titleKey: 'nav.home' },
       },
       {
+        path: 'members',
+        name: 'members',
+        component: () => import('@/views/members/MemberListView.vue'),
+        meta: { roles: ACCESS.members, titleKey: 'nav.members' },
+      },
+      {
+        path: 'members/:id(\\d+)',
+        name: 'member',
+        component: () => import('@/views/members/MemberDetailView.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: ACCESS.members, titleKey: 'members.portrait' },
+      },
+      {
+        path: 'coupons',
+        name: 'coupons',
+        component: () => import('@/views/coupons/CouponTemplateListView.vue'),
+        meta: { roles: ACCESS.coupons, titleKey: 'nav.coupons' },
+      },
+      {
+        path: 'tiers',
+        name: 'tiers',
+        component: () => import('@/views/loyalty/LoyaltyRulesView.vue'),
+        meta: { roles: ACCESS.loyaltyRules, titleKey: 'nav.tiers' },
+      },
+      {
         path: 'staff',
         name: 'staff',
         component: () => import('@/views/staff/StaffListView.vue'),

@@ -1,1 +1,0 @@
-import{f as r,g as o}from"./index-eGEOOQfT.js";const n={async list(a,t={}){const{data:s}=await r.get("/stores",{params:o(a),...t});return s},async create(a,t={}){const{data:s}=await r.post("/stores",a,t);return s},async update(a,t,s={}){const{data:e}=await r.patch(`/stores/${a}`,t,s);return e}};export{n as s};

@@ -1,1 +1,0 @@
-import{aF as i}from"./vendor-CMrJ-cmI.js";function m(){const{locale:r}=i();function n(t){if(t==null||t==="")return"—";const e=new Date(t);return Number.isNaN(e.getTime())?String(t):new Intl.DateTimeFormat(r.value,{dateStyle:"medium",timeStyle:"short"}).format(e)}return{dateTime:n}}export{m as u};

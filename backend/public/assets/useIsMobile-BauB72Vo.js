@@ -1,1 +1,0 @@
-import{k as i,z as s}from"./vendor-CMrJ-cmI.js";const d="(max-width: 768px)";function m(o=d){const e=typeof window<"u"&&window.matchMedia?window.matchMedia(o):null,n=i(e?.matches??!1),t=a=>n.value=a.matches;return e?.addEventListener("change",t),s(()=>e?.removeEventListener("change",t)),n}export{m as u};
