@@ -13,6 +13,8 @@ import { IntegrationScope } from '#enums/integration'
 import { actor } from '#services/audit'
 import { DEMO_PASSWORD, guidesAt, products, regions, staffName, stores } from '#database/demo/brand'
 import { seedMemberHistory } from '#database/demo/member_history'
+import db from '@adonisjs/lucid/services/db'
+import { backfillLocalSlots, rebuildStatistics } from '#services/member_statistics'
 
 export const DEMO_LOGINS = [
   { role: 'admin', email: 'admin@rapport.demo' },
@@ -85,6 +87,9 @@ export default class DemoSeed extends BaseCommand {
     const started = Date.now()
     const history = this.members > 0 ? await seedMemberHistory(this.members) : null
     if (history) {
+      // The generator writes orders as the engine would; the statistics are derived from them.
+      await backfillLocalSlots(db.connection())
+      await rebuildStatistics(db.connection())
       this.logger.success(
         `Seeded ${history.members} members, ${history.orders} orders (${history.returns} returns), ${history.lines} order lines, ` +
           `${history.entries} points entries, ${history.coupons} coupons in ${((Date.now() - started) / 1000).toFixed(1)} s`

@@ -22,7 +22,7 @@ export function maskPhone(phone: string | null) {
   return phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null
 }
 
-const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 /**
  * Random characters from a 32-letter alphabet without look-alikes (no I, O, 0, 1): codes people
@@ -30,7 +30,7 @@ const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
  */
 export function randomCode(length: number) {
   let code = ''
-  for (let i = 0; i < length; i++) code += BASE32[randomInt(BASE32.length)]
+  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
   return code
 }
 

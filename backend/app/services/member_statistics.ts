@@ -101,6 +101,19 @@ async function refreshFavourites(client: QueryClientContract, memberId: number) 
 }
 
 /**
+ * Lines written without their local weekday and hour (bulk loads, lines older than the
+ * column) get them from the zone's current offset: exact for zones without daylight saving.
+ */
+export async function backfillLocalSlots(client: QueryClientContract, zone = timezone) {
+  const offset = DateTime.now().setZone(zone).offset
+  await client.rawQuery(
+    `UPDATE order_lines SET local_weekday = WEEKDAY(paid_at + INTERVAL ? MINUTE) + 1, local_hour = HOUR(paid_at + INTERVAL ? MINUTE)
+     WHERE local_weekday IS NULL`,
+    [offset, offset]
+  )
+}
+
+/**
  * Rebuilds every member's statistics from their orders, set-based (the `stats:rebuild`
  * command, and after a bulk import).
  */

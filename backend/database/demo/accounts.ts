@@ -33,6 +33,17 @@ export type TierChangeRecord = {
   createdAt: number
 }
 
+/** What points_ledger's PointsPosting carries, with times in milliseconds. */
+export type Posting = {
+  kind: PointsKind
+  points: number
+  sourceRef: string
+  orderId?: number
+  couponId?: number
+  expiresAt?: number | null
+  staffId?: number
+}
+
 /** A member's loyalty state while their history is replayed. */
 export class Account {
   tierIndex = 0
@@ -41,7 +52,6 @@ export class Account {
   /** Net spend (sales paid less refunds): the whole history lies inside the 365-day window. */
   netCents: Cents = 0
   sales = 0
-  lastSaleAt: number | null = null
   coupons: CouponRecord[] = []
   updatedAt: number
 
@@ -79,19 +89,30 @@ export class Ledger {
     return this.context.tiers[account.tierIndex].multiplierHundredths
   }
 
-  post(account: Account, at: number, posting: Omit<EntryRecord, 'id' | 'memberId' | 'balanceAfter' | 'createdAt'>) {
+  /** postPoints: one entry, the balance moves with it. */
+  post(account: Account, at: number, posting: Posting) {
     account.balance += posting.points
     account.updatedAt = at
-    const entry = { ...posting, id: this.ids.next('entries'), memberId: account.member.id, balanceAfter: account.balance, createdAt: at }
-    this.entries.push(entry)
-    return entry
+    this.entries.push({
+      id: this.ids.next('entries'),
+      memberId: account.member.id,
+      kind: posting.kind,
+      points: posting.points,
+      balanceAfter: account.balance,
+      sourceRef: posting.sourceRef,
+      orderId: posting.orderId ?? null,
+      couponId: posting.couponId ?? null,
+      expiresAt: posting.expiresAt ?? null,
+      staffId: posting.staffId ?? null,
+      createdAt: at,
+    })
   }
 
   /** When points credited at `at` expire; the same for every instant of a local day. */
   expiry(at: number) {
     const day = this.calendar.dayOf(at).index
     if (!this.#expiryByDay.has(day)) {
-      const expires = pointsExpiry(DateTime.fromMillis(at), this.context.settings, this.calendar.zone)
+      const expires = pointsExpiry(DateTime.fromMillis(at, { zone: 'utc' }), this.context.settings, this.calendar.zone)
       this.#expiryByDay.set(day, expires ? expires.toMillis() : null)
     }
     return this.#expiryByDay.get(day)!

@@ -37,8 +37,6 @@ const SLOT_HOURS: Record<Slot, [number, number, number]> = {
   [Slot.Night]: [19, 21.5, 23.95],
 }
 
-export const SLOTS = Object.values(Slot)
-
 /**
  * The local days of the demo history, ending with yesterday. It ends at today's local midnight,
  * not at "now", so seeding twice on one day gives the same history.

@@ -7,8 +7,8 @@ import { couponExpiry } from '#services/coupon_issuer'
 import { couponChannelOf, couponRefusal } from '#services/coupon_rules'
 import { fromCents, toCents, type Cents } from '#services/money'
 import type { LoyaltySettings } from '#services/loyalty_settings'
-import { CODE_ALPHABET } from '#database/demo/members'
-import type { Random } from '#database/demo/random'
+import type { Calendar } from '#database/demo/calendar'
+import { CODE_ALPHABET, type Random } from '#database/demo/random'
 
 export type DemoTemplate = {
   model: CouponTemplate
@@ -37,16 +37,27 @@ export type CouponRecord = {
 
 const BOTH = [CouponChannel.Online, CouponChannel.Offline]
 
+type TemplateSpec = {
+  code: string
+  name: string
+  kind: CouponKind
+  value: string
+  minSpend: string
+  validDays: number
+  channels: CouponChannel[]
+  pointsCost?: number
+  giftSku?: string
+}
+
 /** The demo's coupon programme: a spend-and-save campaign, a mini-program discount, guides' gifts, birthdays and points. */
-const SPECS = (settings: LoyaltySettings) => [
-  { code: 'SPEND50-OFF10', name: '满50减10', kind: CouponKind.AmountOff, value: '10.00', minSpend: '50.00', validDays: 30, channels: BOTH },
-  { code: 'MINI-20OFF', name: '小程序专享 8 折', kind: CouponKind.PercentOff, value: '20.00', minSpend: '0.00', validDays: 14, channels: [CouponChannel.Online] },
-  { code: 'GIFT-CROISSANT', name: '导购赠券：黄油可颂一个', kind: CouponKind.Gift, value: '16.00', minSpend: '0.00', validDays: 30, channels: [CouponChannel.Offline], giftSku: 'CROISSANT' },
-  ...(settings.birthday_template_code
-    ? [{ code: settings.birthday_template_code, name: '生日礼：纽约芝士蛋糕一份', kind: CouponKind.Gift, value: '32.00', minSpend: '0.00', validDays: 30, channels: BOTH, giftSku: 'CHEESECAKE' }]
-    : []),
-  { code: 'POINTS-500', name: '积分兑换：满30减15', kind: CouponKind.AmountOff, value: '15.00', minSpend: '30.00', validDays: 60, channels: BOTH, pointsCost: 500 },
-]
+const TEMPLATES = {
+  spend: { code: 'SPEND50-OFF10', name: '满50减10', kind: CouponKind.AmountOff, value: '10.00', minSpend: '50.00', validDays: 30, channels: BOTH },
+  mini: { code: 'MINI-20OFF', name: '小程序专享 8 折', kind: CouponKind.PercentOff, value: '20.00', minSpend: '0.00', validDays: 14, channels: [CouponChannel.Online] },
+  gift: { code: 'GIFT-CROISSANT', name: '导购赠券：黄油可颂一个', kind: CouponKind.Gift, value: '16.00', minSpend: '0.00', validDays: 30, channels: [CouponChannel.Offline], giftSku: 'CROISSANT' },
+  // Its code is the one the birthday job issues (loyalty settings).
+  birthday: { code: 'BIRTHDAY', name: '生日礼：纽约芝士蛋糕一份', kind: CouponKind.Gift, value: '32.00', minSpend: '0.00', validDays: 30, channels: BOTH, giftSku: 'CHEESECAKE' },
+  points: { code: 'POINTS-500', name: '积分兑换：满30减15', kind: CouponKind.AmountOff, value: '15.00', minSpend: '30.00', validDays: 60, channels: BOTH, pointsCost: 500 },
+} satisfies Record<string, TemplateSpec>
 
 export type DemoTemplates = {
   spend: DemoTemplate
@@ -54,28 +65,47 @@ export type DemoTemplates = {
   gift: DemoTemplate
   birthday: DemoTemplate | null
   points: DemoTemplate
-  all: DemoTemplate[]
 }
 
 /**
  * The demo templates, created as HQ would have a year ago. A template that already exists under
- * the same code is used as it is; one that could not issue (archived, limited) issues nothing.
+ * the same code is used as it is (and issues nothing when it could not, see issuable).
  */
-export async function ensureTemplates(trx: TransactionClientContract, settings: LoyaltySettings, createdAt: number) {
-  const all: DemoTemplate[] = []
-  for (const { giftSku, ...spec } of SPECS(settings).map((s) => ({ giftSku: null, ...s }))) {
-    const at = DateTime.fromMillis(createdAt)
+export async function ensureTemplates(trx: TransactionClientContract, settings: LoyaltySettings, createdAt: number): Promise<DemoTemplates> {
+  const at = DateTime.fromMillis(createdAt)
+  const ensure = async ({ giftSku, pointsCost, ...spec }: TemplateSpec): Promise<DemoTemplate> => {
     const model =
       (await CouponTemplate.query({ client: trx }).where('code', spec.code).first()) ??
       (await CouponTemplate.create(
-        { ...spec, pointsCost: spec.pointsCost ?? null, issuedCount: 0, status: 'active', validFrom: null, validTo: null, storeIds: null, totalStock: null, perMemberLimit: null, createdAt: at, updatedAt: at },
+        {
+          ...spec,
+          pointsCost: pointsCost ?? null,
+          validFrom: null,
+          validTo: null,
+          storeIds: null,
+          totalStock: null,
+          perMemberLimit: null,
+          issuedCount: 0,
+          status: 'active',
+          createdAt: at,
+          updatedAt: at,
+        },
         { client: trx }
       ))
-    all.push({ model, giftSku: model.kind === CouponKind.Gift ? giftSku : null, issued: 0 })
+    return { model, giftSku: model.kind === CouponKind.Gift ? (giftSku ?? null) : null, issued: 0 }
   }
-  const [spend, mini, gift, ...rest] = all
-  const points = rest[rest.length - 1]
-  return { spend, mini, gift, birthday: settings.birthday_template_code ? rest[0] : null, points, all }
+  const birthdayCode = settings.birthday_template_code
+  return {
+    spend: await ensure(TEMPLATES.spend),
+    mini: await ensure(TEMPLATES.mini),
+    gift: await ensure(TEMPLATES.gift),
+    birthday: birthdayCode ? await ensure({ ...TEMPLATES.birthday, code: birthdayCode }) : null,
+    points: await ensure(TEMPLATES.points),
+  }
+}
+
+export function allTemplates(templates: DemoTemplates) {
+  return [templates.spend, templates.mini, templates.gift, templates.birthday, templates.points].filter((t) => t !== null)
 }
 
 /** Whether the demo may issue from a template without re-implementing stock and limits. */
@@ -87,15 +117,36 @@ export function issuable(template: DemoTemplate) {
 export class CouponBook {
   readonly coupons: CouponRecord[] = []
   #codes = new Set<string>()
+  #expiries = new Map<string, number | null>()
 
-  constructor(private random: Random) {}
+  constructor(
+    private random: Random,
+    private calendar: Calendar
+  ) {}
 
-  issue(input: { id: number; template: DemoTemplate; memberId: number; source: CouponSource; sourceRef: string | null; staffId: number | null; at: number }) {
+  /** couponExpiry depends on the template and the local day of issue only; campaigns issue thousands at once. */
+  #expiry(template: DemoTemplate, at: number) {
+    const key = `${template.model.id}:${this.calendar.dayOf(at).index}`
+    if (!this.#expiries.has(key)) {
+      const expires = couponExpiry(template.model, DateTime.fromMillis(at, { zone: 'utc' }))
+      this.#expiries.set(key, expires ? expires.toMillis() : null)
+    }
+    return this.#expiries.get(key)!
+  }
+
+  issue(input: {
+    id: number
+    template: DemoTemplate
+    memberId: number
+    source: CouponSource
+    sourceRef: string | null
+    staffId: number | null
+    at: number
+  }) {
     let code: string
     do code = this.random.code(CODE_ALPHABET, 12)
     while (this.#codes.has(code))
     this.#codes.add(code)
-    const expires = couponExpiry(input.template.model, DateTime.fromMillis(input.at))
     const coupon: CouponRecord = {
       id: input.id,
       code,
@@ -106,7 +157,7 @@ export class CouponBook {
       sourceRef: input.sourceRef,
       issuedByStaffId: input.staffId,
       issuedAt: input.at,
-      expiresAt: expires ? expires.toMillis() : null,
+      expiresAt: this.#expiry(input.template, input.at),
       redeemedAt: null,
       redeemedStoreId: null,
       redeemedChannel: null,
@@ -123,7 +174,7 @@ export class CouponBook {
    * they think of it: gifts nearly always, discounts often, a birthday treat always.
    */
   choose(held: CouponRecord[], use: { at: number; channel: SalesChannel; storeId: number; totalCents: Cents; treat: boolean }) {
-    const at = DateTime.fromMillis(use.at)
+    const at = DateTime.fromMillis(use.at, { zone: 'utc' })
     for (const coupon of held) {
       // Cheap checks first; couponRefusal has the last word.
       if (coupon.status !== CouponStatus.Issued || (coupon.expiresAt !== null && coupon.expiresAt < use.at)) continue
@@ -184,7 +235,7 @@ function asCoupon(coupon: CouponRecord) {
   const view = {
     status: coupon.status,
     validFrom: null,
-    expiresAt: coupon.expiresAt === null ? null : DateTime.fromMillis(coupon.expiresAt),
+    expiresAt: coupon.expiresAt === null ? null : DateTime.fromMillis(coupon.expiresAt, { zone: 'utc' }),
   }
   return view as unknown as Coupon
 }

@@ -15,7 +15,16 @@ import type { Random } from '#database/demo/random'
 import { Timeline } from '#database/demo/timeline'
 import { birthdayVisit, memberVisits, walkInVisits, type Visit } from '#database/demo/visits'
 
-type ReturnPlan = { sale: OrderRecord; account: Account; paidAt: number; full: boolean; channel: SalesChannel; store: DemoStore; thenTheRest: boolean }
+type ReturnPlan = {
+  sale: OrderRecord
+  account: Account
+  paidAt: number
+  full: boolean
+  channel: SalesChannel
+  store: DemoStore
+  /** A partial return followed days later by the rest of the order. */
+  thenTheRest: boolean
+}
 
 type DemoEvent =
   | { kind: 'enrol'; member: DemoMember }
@@ -29,7 +38,8 @@ const MINUTE = 60_000
 const DAY = 86_400_000
 /** Chance that a member's sale is returned in part or whole: mall goods come back most. */
 const RETURN_RATE: Record<SalesChannel, number> = { pos: 0.033, miniprogram: 0.04, mall: 0.1 }
-const WALK_INS_PER_STORE_WEIGHT = 2.6
+/** Walk-in (non-member) sales a day per unit of store weight, for every 20,000 members: members stay ~80 % of sales. */
+const WALK_INS_PER_STORE_WEIGHT = 2.6 / 20_000
 
 /**
  * Replays the year in time order and does for each event what the engine does for it
@@ -52,7 +62,7 @@ export class DemoHistory {
   ) {
     this.ledger = new Ledger(ids, context, calendar)
     this.book = new OrderBook(ids, calendar)
-    this.coupons = new CouponBook(random)
+    this.coupons = new CouponBook(random, calendar)
   }
 
   plan(members: DemoMember[]) {
@@ -60,7 +70,8 @@ export class DemoHistory {
       this.#timeline.add(member.enrolAt, { kind: 'enrol', member })
       for (const visit of memberVisits(this.random, this.calendar, this.context.stores, member)) this.#sale(visit)
     }
-    for (const visit of walkInVisits(this.random, this.calendar, this.context.stores, WALK_INS_PER_STORE_WEIGHT)) this.#sale(visit)
+    const walkIns = walkInVisits(this.random, this.calendar, this.context.stores, WALK_INS_PER_STORE_WEIGHT * members.length)
+    for (const visit of walkIns) this.#sale(visit)
     for (const issue of couponIssues(this.random, this.calendar, members, this.templates, this.context.hqOperatorId)) {
       this.#timeline.add(issue.at, { kind: 'issue', issue })
     }
@@ -138,19 +149,22 @@ export class DemoHistory {
     const earned = pointsEarned(order.paidCents, this.ledger.multiplier(account))
     order.pointsEarned = earned
     if (earned) {
-      this.ledger.post(account, now, { kind: PointsKind.Earn, points: earned, sourceRef: `order:${order.id}:earn`, orderId: order.id, couponId: null, expiresAt: this.ledger.expiry(at), staffId: null })
+      const expiresAt = this.ledger.expiry(at)
+      this.ledger.post(account, now, { kind: PointsKind.Earn, points: earned, sourceRef: `order:${order.id}:earn`, orderId: order.id, expiresAt })
     }
     this.#rewardReferral(account, order, now)
     account.sales++
-    account.lastSaleAt = at
     account.netCents += order.paidCents
     this.ledger.afterOrder(account, `order:${order.id}:tier`, now)
     order.response = answer(order, account, this.ledger.tierCode(account))
 
     this.#maybeReturn(order, account)
+    // Now and then the member's own guide exchanges points for a coupon for them at the till.
     const cost = this.templates.points.model.pointsCost
-    if (member!.owner && cost && issuable(this.templates.points) && account.balance >= cost && this.random.chance(0.05)) {
-      this.#timeline.add(now + this.random.int(1, 5) * MINUTE, { kind: 'exchange', member: member!, staffId: member!.owner.id })
+    const guide = member!.owner
+    const atHome = channel === SalesChannel.Pos && store === member!.home
+    if (atHome && guide && cost && issuable(this.templates.points) && account.balance >= cost && this.random.chance(0.05)) {
+      this.#timeline.add(now + this.random.int(1, 5) * MINUTE, { kind: 'exchange', member: member!, staffId: guide.id })
     }
   }
 
@@ -160,7 +174,7 @@ export class DemoHistory {
     const points = this.context.settings.referral_points
     if (!referrer || points <= 0 || account.sales > 0) return
     const expiresAt = this.ledger.expiry(order.paidAt)
-    const reward = { kind: PointsKind.Referral, points, orderId: order.id, couponId: null, expiresAt, staffId: null }
+    const reward = { kind: PointsKind.Referral, points, orderId: order.id, expiresAt }
     this.ledger.post(account, now, { ...reward, sourceRef: `referral:${account.member.id}:referee` })
     this.ledger.post(this.#account(referrer), now, { ...reward, sourceRef: `referral:${account.member.id}:referrer` })
   }
@@ -168,12 +182,15 @@ export class DemoHistory {
   /** The till's attribution: the member's own guide at home, any guide on duty elsewhere, the owner for the online mall. */
   #guide(visit: Visit): DemoGuide | null {
     const { member, store, channel } = visit
-    const onDuty = () => (store.guides.length ? this.random.pick(store.guides) : null)
-    if (!member) return this.random.chance(0.3) ? onDuty() : null
+    if (!member) return this.#onDuty(store, 0.3)
     if (channel === SalesChannel.Miniprogram) return null
     if (channel === SalesChannel.Mall) return member.owner && this.random.chance(0.7) ? member.owner : null
     if (store === member.home && member.owner && this.random.chance(0.45)) return member.owner
-    return this.random.chance(0.4) ? onDuty() : null
+    return this.#onDuty(store, 0.4)
+  }
+
+  #onDuty(store: DemoStore, chance: number) {
+    return store.guides.length && this.random.chance(chance) ? this.random.pick(store.guides) : null
   }
 
   /**
@@ -222,7 +239,7 @@ export class DemoHistory {
       channel: plan.channel,
       store: plan.store,
       memberId: sale.memberId,
-      guide: plan.channel === SalesChannel.Pos && this.random.chance(0.3) && plan.store.guides.length ? this.random.pick(plan.store.guides) : null,
+      guide: plan.channel === SalesChannel.Pos ? this.#onDuty(plan.store, 0.3) : null,
       original: sale,
       lines: taken.map(({ line, qty }) => ({ ...line, qty, originalLineId: line.id })),
       discountCents: goodsCents - refund,
@@ -241,7 +258,7 @@ export class DemoHistory {
       completesRefund,
     })
     if (reversed > 0) {
-      this.ledger.post(account, now, { kind: PointsKind.Reverse, points: -reversed, sourceRef: `order:${order.id}:reverse`, orderId: order.id, couponId: null, expiresAt: null, staffId: null })
+      this.ledger.post(account, now, { kind: PointsKind.Reverse, points: -reversed, sourceRef: `order:${order.id}:reverse`, orderId: order.id })
     }
     sale.refundedCents += refund
     sale.pointsReversed += reversed
@@ -257,7 +274,8 @@ export class DemoHistory {
 
     const later = plan.paidAt + this.random.int(1, 10) * DAY
     if (plan.thenTheRest && !completesRefund && later < this.calendar.end) {
-      this.#timeline.add(later + this.#delay(plan.channel), { kind: 'return', plan: { ...plan, paidAt: later, full: true, thenTheRest: false } })
+      const rest = { ...plan, paidAt: later, full: true, thenTheRest: false }
+      this.#timeline.add(later + this.#delay(plan.channel), { kind: 'return', plan: rest })
     }
   }
 
@@ -277,9 +295,17 @@ export class DemoHistory {
     const template = this.templates.points
     const cost = template.model.pointsCost!
     if (account.balance < cost) return
-    const coupon = this.coupons.issue({ id: this.ids.next('coupons'), template, memberId: member.id, source: CouponSource.Points, sourceRef: null, staffId, at })
+    const coupon = this.coupons.issue({
+      id: this.ids.next('coupons'),
+      template,
+      memberId: member.id,
+      source: CouponSource.Points,
+      sourceRef: null,
+      staffId,
+      at,
+    })
     account.coupons.push(coupon)
-    this.ledger.post(account, at, { kind: PointsKind.Redeem, points: -cost, sourceRef: `exchange:${coupon.id}`, orderId: null, couponId: coupon.id, expiresAt: null, staffId })
+    this.ledger.post(account, at, { kind: PointsKind.Redeem, points: -cost, sourceRef: `exchange:${coupon.id}`, couponId: coupon.id, staffId })
   }
 }
 

@@ -4,7 +4,7 @@ import { OrderType } from '#enums/loyalty'
 import { timezone } from '#config/app'
 import { Calendar } from '#database/demo/calendar'
 import { loadContext } from '#database/demo/context'
-import { ensureTemplates } from '#database/demo/coupons'
+import { allTemplates, ensureTemplates } from '#database/demo/coupons'
 import { DemoHistory } from '#database/demo/history'
 import { Ids, type IdSequences } from '#database/demo/ids'
 import { generateMembers } from '#database/demo/members'
@@ -33,10 +33,9 @@ export async function seedMemberHistory(memberCount: number): Promise<HistorySum
 
     const members = generateMembers(random, calendar, context.stores, memberCount, last.members + 1)
     const history = new DemoHistory(random, calendar, context, templates, ids)
-    console.time("plan"); history.plan(members); console.timeEnd("plan")
-    console.time("plan+run"); history.run(); console.timeEnd("plan+run"); console.time("insert")
+    history.plan(members)
+    history.run()
 
-    await trx.rawQuery('SET SESSION foreign_key_checks = 0, unique_checks = 0')
     const accounts = [...history.accounts.values()].sort((a, b) => a.member.id - b.member.id)
     await insertAll(trx, 'members', accounts, (account) => memberRows(account, context))
     await insertAll(trx, 'member_identities', accounts, identityRows)
@@ -45,9 +44,7 @@ export async function seedMemberHistory(memberCount: number): Promise<HistorySum
     await insertAll(trx, 'order_lines', history.book.orders, lineRows)
     await insertAll(trx, 'coupons', history.coupons.coupons, couponRows)
     await insertAll(trx, 'points_entries', history.ledger.entries, entryRows)
-    console.timeEnd("insert")
-    await trx.rawQuery('SET SESSION foreign_key_checks = 1, unique_checks = 1')
-    for (const template of templates.all) {
+    for (const template of allTemplates(templates)) {
       if (template.issued) await trx.from('coupon_templates').where('id', template.model.id).increment('issued_count', template.issued)
     }
 

@@ -1,14 +1,8 @@
 import { Gender, RegisterChannel } from '#enums/loyalty'
-import { HISTORY_DAYS, Slot, type Calendar } from '#database/demo/calendar'
+import { HISTORY_DAYS, type Calendar } from '#database/demo/calendar'
 import type { DemoGuide, DemoStore } from '#database/demo/context'
-import { drawSlot, drawTaste, Persona, PERSONA_LIST, PERSONAS, type Taste } from '#database/demo/personas'
-import type { Random } from '#database/demo/random'
-
-/**
- * The alphabet of member_registry's randomCode (no I, O, 0, 1), copied because the registry
- * draws from crypto and the demo must draw from its seeded generator.
- */
-export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+import { drawSlot, drawTaste, ONLINE, Persona, PERSONA_LIST, PERSONAS, type Taste } from '#database/demo/personas'
+import { CODE_ALPHABET, type Random } from '#database/demo/random'
 
 const DAY = 86_400_000
 
@@ -41,7 +35,6 @@ export type DemoMember = {
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤']
 const FEMALE = ['婷', '静', '敏', '丽', '芳', '娜', '雪', '琳', '晶', '颖', '欣怡', '雨萱', '梓涵', '诗涵', '子涵', '思琪', '佳怡', '雅婷', '晓燕', '丽华', '秀英', '慧敏', '梦瑶', '可欣', '一诺', '若曦', '佳琪', '欣妍', '语桐', '心怡']
 const MALE = ['伟', '磊', '洋', '勇', '军', '杰', '涛', '明', '超', '强', '鹏', '浩', '宇轩', '浩然', '子轩', '俊杰', '建华', '晓东', '志强', '文博', '博文', '天佑', '一鸣', '思远', '明轩', '皓轩', '梓睿', '振华', '国强', '家豪']
-const ONLINE_SLOTS = { [Slot.Lunch]: 0.3, [Slot.Evening]: 0.3, [Slot.Night]: 0.4 }
 /** Real mainland mobile prefixes; each member gets a distinct number under one of them. */
 const PHONE_PREFIXES = ['139', '138', '137', '136', '135', '134', '159', '158', '157', '150', '151', '152', '188', '187', '186', '183', '182', '177', '176', '199', '189', '181', '180', '133', '153', '173']
 
@@ -71,7 +64,7 @@ export function generateMembers(random: Random, calendar: Calendar, stores: Demo
     const day = calendar.days[random.chance(0.25) ? random.int(0, 44) : Math.floor(random.triangular(0, 300, HISTORY_DAYS - 0.01))]
     // In a store members enrol on a visit of their usual kind; online, whenever they browse.
     const inStore = registerChannel === RegisterChannel.Pos || registerChannel === RegisterChannel.Wecom
-    const slots = inStore ? (day.weekend ? spec.weekend : spec.weekday) : ONLINE_SLOTS
+    const slots = inStore ? (day.weekend ? spec.weekend : spec.weekday) : ONLINE
     const enrolAt = calendar.timeIn(day, drawSlot(random, slots), random)
 
     const lapses = enrolAt < calendar.end - 100 * DAY && random.chance(0.18)

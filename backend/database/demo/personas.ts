@@ -106,6 +106,9 @@ export const WALK_IN: Pick<PersonaSpec, 'weekday' | 'weekend'> = {
   weekend: { [Slot.Brunch]: 0.3, [Slot.Afternoon]: 0.5, [Slot.Evening]: 0.2 },
 }
 
+/** Online, people order at lunch, after work and late in the evening. */
+export const ONLINE: SlotWeights = { [Slot.Lunch]: 0.2, [Slot.Evening]: 0.3, [Slot.Night]: 0.5 }
+
 export function drawSlot(random: Random, weights: SlotWeights): Slot {
   const slots = Object.keys(weights) as Slot[]
   return slots[random.weighted(slots.map((s) => weights[s]!))]

@@ -2,6 +2,9 @@
  * A small seeded PRNG (mulberry32) and the draws the demo generator needs. The demo must look the
  * same on every machine, so nothing here touches Math.random or crypto.
  */
+/** The codes' alphabet (no I, O, 0, 1): the demo draws from it with its seeded generator. */
+export { CODE_ALPHABET } from '#services/member_registry'
+
 export class Random {
   #state: number
 

@@ -14,7 +14,6 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms))
 
 /** Multi-row inserts, one batch at a time, so the rows never all exist as SQL at once. */
 export async function insertAll<T>(trx: TransactionClientContract, table: string, records: T[], toRows: (record: T) => Record<string, unknown>[]) {
-  const t0 = Date.now()
   let batch: Record<string, unknown>[] = []
   for (const record of records) {
     for (const row of toRows(record)) batch.push(row)
@@ -24,7 +23,6 @@ export async function insertAll<T>(trx: TransactionClientContract, table: string
     }
   }
   if (batch.length) await trx.table(table).multiInsert(batch)
-  console.log(table, Date.now() - t0)
 }
 
 export function memberRows(account: Account, context: DemoContext) {

@@ -2,7 +2,7 @@ import { RegisterChannel, SalesChannel } from '#enums/loyalty'
 import { Slot, type Calendar, type Day } from '#database/demo/calendar'
 import type { DemoStore } from '#database/demo/context'
 import type { DemoMember } from '#database/demo/members'
-import { drawSlot, PERSONAS, WALK_IN } from '#database/demo/personas'
+import { drawSlot, ONLINE, PERSONAS, WALK_IN } from '#database/demo/personas'
 import type { Random } from '#database/demo/random'
 
 export type Visit = {
@@ -16,7 +16,6 @@ export type Visit = {
 }
 
 const DAY = 86_400_000
-const ONLINE_SLOTS = { [Slot.Lunch]: 0.2, [Slot.Evening]: 0.3, [Slot.Night]: 0.5 }
 
 /**
  * A member's purchases over their active months: as many as their weekly rate gives, on the
@@ -28,11 +27,11 @@ export function memberVisits(random: Random, calendar: Calendar, stores: DemoSto
   if (member.weeklyRate === 0) return []
   const spec = PERSONAS[member.persona]
   const visits: Visit[] = []
-  if (member.registerChannel === RegisterChannel.Pos || (member.registerChannel === RegisterChannel.Miniprogram && random.chance(0.5))) {
-    const channel = member.registerChannel === RegisterChannel.Pos ? SalesChannel.Pos : SalesChannel.Miniprogram
+  if (member.registerChannel === RegisterChannel.Pos) {
     const at = member.enrolAt + random.int(60, 240) * 1000
     const day = calendar.dayOf(member.enrolAt)
-    visits.push({ at, member, channel, store: member.home, slot: drawSlot(random, day.weekend ? spec.weekend : spec.weekday), treat: false })
+    const slot = drawSlot(random, day.weekend ? spec.weekend : spec.weekday)
+    visits.push({ at, member, channel: SalesChannel.Pos, store: member.home, slot, treat: false })
   }
 
   const first = calendar.dayOf(member.enrolAt).index
@@ -47,7 +46,7 @@ export function memberVisits(random: Random, calendar: Calendar, stores: DemoSto
       : random.chance(member.miniShare)
         ? SalesChannel.Miniprogram
         : SalesChannel.Pos
-    const slot = drawSlot(random, channel === SalesChannel.Mall ? ONLINE_SLOTS : day.weekend ? spec.weekend : spec.weekday)
+    const slot = drawSlot(random, channel === SalesChannel.Mall ? ONLINE : day.weekend ? spec.weekend : spec.weekday)
     const at = calendar.timeIn(day, slot, random)
     if (at <= member.enrolAt || at >= member.activeUntil) continue
     visits.push({ at, member, channel, store: storeFor(random, member, channel, stores), slot, treat: false })

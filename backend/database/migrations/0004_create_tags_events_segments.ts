@@ -1,6 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-import { DateTime } from 'luxon'
-import env from '#start/env'
+import { backfillLocalSlots } from '#services/member_statistics'
 
 /**
  * Behaviour events, member statistics and RFM, tags and auto-tag rules, saved segments
@@ -14,17 +13,7 @@ export default class extends BaseSchema {
       table.tinyint('local_weekday').unsigned().nullable()
       table.tinyint('local_hour').unsigned().nullable()
     })
-    this.defer(async (db) => {
-      // Existing lines: the zone's current offset (exact for zones without daylight saving).
-      const offset = DateTime.now().setZone(env.get('APP_TIMEZONE', 'Asia/Shanghai')).offset
-      await db.rawQuery(
-        `UPDATE order_lines SET
-           local_weekday = WEEKDAY(paid_at + INTERVAL ? MINUTE) + 1,
-           local_hour = HOUR(paid_at + INTERVAL ? MINUTE)
-         WHERE local_weekday IS NULL`,
-        [offset, offset]
-      )
-    })
+    this.defer((db) => backfillLocalSlots(db))
 
     this.schema.alterTable('members', (table) => {
       table.decimal('lifetime_spend', 14, 2).notNullable().defaultTo(0)
