@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, guidesAt, products, regions, staffName, stores } from '#
 import { seedMemberHistory } from '#database/demo/member_history'
 import db from '@adonisjs/lucid/services/db'
 import { backfillLocalSlots, rebuildStatistics } from '#services/member_statistics'
+import ComputeRfmJob from '#jobs/compute_rfm_job'
 
 export const DEMO_LOGINS = [
   { role: 'admin', email: 'admin@rapport.demo' },
@@ -90,6 +91,7 @@ export default class DemoSeed extends BaseCommand {
       // The generator writes orders as the engine would; the statistics are derived from them.
       await backfillLocalSlots(db.connection())
       await rebuildStatistics(db.connection())
+      await new ComputeRfmJob().handle()
       this.logger.success(
         `Seeded ${history.members} members, ${history.orders} orders (${history.returns} returns), ${history.lines} order lines, ` +
           `${history.entries} points entries, ${history.coupons} coupons in ${((Date.now() - started) / 1000).toFixed(1)} s`

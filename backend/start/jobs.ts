@@ -8,10 +8,18 @@ import EvaluateTiersJob from '#jobs/evaluate_tiers_job'
 import ExpirePointsJob from '#jobs/expire_points_job'
 import ExpireCouponsJob from '#jobs/expire_coupons_job'
 import BirthdayCouponsJob from '#jobs/birthday_coupons_job'
+import ComputeRfmJob from '#jobs/compute_rfm_job'
+import PruneEventsJob from '#jobs/prune_events_job'
+import EvaluateAutoTagsJob from '#jobs/evaluate_auto_tags_job'
+import EvaluateAllAutoTagsJob from '#jobs/evaluate_all_auto_tags_job'
+import TagSegmentJob from '#jobs/tag_segment_job'
+import RecordSegmentCountsJob from '#jobs/record_segment_counts_job'
 
 const queues = await app.container.make(QueueService)
 
 queues.register(PruneExpiredTokensJob, EvaluateTiersJob, ExpirePointsJob, ExpireCouponsJob, BirthdayCouponsJob)
+queues.register(EvaluateAutoTagsJob, EvaluateAllAutoTagsJob, TagSegmentJob, RecordSegmentCountsJob)
+queues.register(ComputeRfmJob, PruneEventsJob)
 
 /**
  * Repeating jobs, cron patterns in the enterprise zone. Upserted by the workers when they start.
@@ -22,4 +30,9 @@ export const schedules = [
   { job: ExpirePointsJob, id: 'expire-points', pattern: '15 0 * * *', payload: {} },
   { job: EvaluateTiersJob, id: 'evaluate-tiers', pattern: '0 2 * * *', payload: {} },
   { job: BirthdayCouponsJob, id: 'birthday-coupons', pattern: '0 9 * * *', payload: {} },
+  // After tiers and RFM, which rules may test; segment counts after the tags they may test.
+  { job: EvaluateAllAutoTagsJob, id: 'evaluate-auto-tags', pattern: '0 3 * * *', payload: {} },
+  { job: RecordSegmentCountsJob, id: 'record-segment-counts', pattern: '0 4 * * *', payload: {} },
+  { job: ComputeRfmJob, id: 'compute-rfm', pattern: '30 2 * * *', payload: {} },
+  { job: PruneEventsJob, id: 'prune-events', pattern: '45 3 * * *', payload: {} },
 ]

@@ -13,6 +13,7 @@ import MergeMembers from '#actions/members/merge_members'
 import AdjustPoints from '#actions/points/adjust_points'
 import ExchangePointsForCoupon from '#actions/points/exchange_points_for_coupon'
 import { allTiers, memberSearch, storeNames, visibleMember } from '#queries/members/member_queries'
+import { memberPortrait } from '#queries/members/portrait'
 import { paginate } from '#queries/paginate'
 import { tierProgress } from '#services/tiers'
 import { actor } from '#services/audit'
@@ -38,10 +39,11 @@ export default class MembersController {
   async show({ auth, params }: HttpContext) {
     const staff = auth.getUserOrFail()
     const member = await visibleMember(staff, params.id)
-    const [tiers, coupons, history] = await Promise.all([
+    const [tiers, coupons, history, portrait] = await Promise.all([
       allTiers(),
       Coupon.query().where('member_id', member.id).where('status', 'issued').count('* as total'),
       TierChange.query().where('member_id', member.id).orderBy('id', 'desc').limit(20),
+      memberPortrait(member),
     ])
     const code = (id: number | null) => tiers.find((t) => t.id === id)?.code ?? null
     return {
@@ -54,6 +56,7 @@ export default class MembersController {
         at: change.createdAt.toISO(),
       })),
       usable_coupons: Number(coupons[0].$extras.total),
+      portrait,
     }
   }
 

@@ -44,6 +44,7 @@ export default class QueuesController {
         name: job.name,
         data: job.data,
         attempts_made: job.attemptsMade,
+        progress: job.progress,
         failed_reason: job.failedReason ?? null,
         timestamp: new Date(job.timestamp).toISOString(),
         processed_on: job.processedOn ? new Date(job.processedOn).toISOString() : null,

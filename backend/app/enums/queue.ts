@@ -5,6 +5,8 @@ export enum QueueName {
   Default = 'default',
   Loyalty = 'loyalty',
   Maintenance = 'maintenance',
+  /** Auto-tag evaluation and bulk tagging, apart from loyalty's long nightly runs so tagging after an order never waits behind them. */
+  Tags = 'tags',
 }
 
 export const QUEUE_NAMES = Object.values(QueueName)

@@ -117,9 +117,12 @@ export async function backfillLocalSlots(client: QueryClientContract, zone = tim
  * Rebuilds every member's statistics from their orders, set-based (the `stats:rebuild`
  * command, and after a bulk import).
  */
-export async function rebuildStatistics(client: QueryClientContract) {
-  await client.rawQuery('DELETE FROM member_preferences')
-  const kept = 'l.kind = ? AND l.member_id IS NOT NULL AND l.qty > l.returned_qty'
+export async function rebuildStatistics(client: QueryClientContract, memberId?: number) {
+  // One member (after a merge) or everyone: the same statements, narrowed.
+  const only = memberId === undefined ? '' : ' AND member_id = ?'
+  const onlyBinding = memberId === undefined ? [] : [memberId]
+  await client.rawQuery(`DELETE FROM member_preferences WHERE 1 = 1${only}`, onlyBinding)
+  const kept = `l.kind = ? AND l.member_id IS NOT NULL AND l.qty > l.returned_qty${memberId === undefined ? '' : ' AND l.member_id = ?'}`
   const units = 'SUM(l.qty - l.returned_qty)'
   const value = 'SUM((l.qty - l.returned_qty) * l.unit_price)'
   for (const [dimension, expression] of [
@@ -135,17 +138,18 @@ export async function rebuildStatistics(client: QueryClientContract) {
       `INSERT INTO member_preferences (member_id, dimension, value, quantity, amount)
        SELECT l.member_id, ?, ${expression}, ${units}, ${value} FROM order_lines l WHERE ${kept}
        GROUP BY l.member_id, ${expression}`,
-      [dimension, OrderType.Sale]
+      [dimension, OrderType.Sale, ...onlyBinding]
     )
   }
   await client.rawQuery(
     `UPDATE members m LEFT JOIN (
        SELECT member_id, COUNT(*) AS n, SUM(paid - refunded) AS spend, MIN(paid_at) AS first_at, MAX(paid_at) AS last_at
-       FROM orders WHERE type = ? AND member_id IS NOT NULL AND refunded < paid GROUP BY member_id
+       FROM orders WHERE type = ? AND member_id IS NOT NULL AND refunded < paid${only} GROUP BY member_id
      ) s ON s.member_id = m.id
      SET m.order_count = COALESCE(s.n, 0), m.lifetime_spend = COALESCE(s.spend, 0),
-         m.first_purchase_at = s.first_at, m.last_purchase_at = s.last_at`,
-    [OrderType.Sale]
+         m.first_purchase_at = s.first_at, m.last_purchase_at = s.last_at
+     WHERE 1 = 1${memberId === undefined ? '' : ' AND m.id = ?'}`,
+    [OrderType.Sale, ...onlyBinding, ...onlyBinding]
   )
   for (const [dimension, column] of [
     ['category', 'favorite_category'],
@@ -159,11 +163,12 @@ export async function rebuildStatistics(client: QueryClientContract) {
          SELECT member_id, value FROM (
            SELECT member_id, value,
              ROW_NUMBER() OVER (PARTITION BY member_id ORDER BY quantity DESC, amount DESC, value) AS rank_in_member
-           FROM member_preferences WHERE dimension = ? AND quantity > 0
+           FROM member_preferences WHERE dimension = ? AND quantity > 0${only}
          ) ranked WHERE rank_in_member = 1
        ) f ON f.member_id = m.id
-       SET m.${column} = f.value`,
-      [dimension]
+       SET m.${column} = f.value
+       WHERE 1 = 1${memberId === undefined ? '' : ' AND m.id = ?'}`,
+      [dimension, ...onlyBinding, ...onlyBinding]
     )
   }
 }

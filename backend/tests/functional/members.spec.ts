@@ -118,16 +118,19 @@ test.group('Members in the console', (group) => {
     const t = await client.post('/api/v1/coupon-templates').bearerToken(admin.token).json({ name: 'gift', kind: 'gift', value: '0' })
     await client.post(`/api/v1/coupon-templates/${t.body().id}/issue`).bearerToken(admin.token).json({ member_ids: [duplicate.id] })
 
-    const merged = await client.post('/api/v1/members/merge').bearerToken(admin.token).json({ survivor_id: survivor.id, merged_id: duplicate.id })
-    merged.assertStatus(200)
-    assert.equal(merged.body().tier, 'gold') // 1500 + 600 crosses 2000
-    assert.equal(merged.body().points_balance, 2100)
+    const response = await client.post('/api/v1/members/merge').bearerToken(admin.token).json({ survivor_id: survivor.id, merged_id: duplicate.id })
+    response.assertStatus(200)
+    assert.equal(response.body().tier, 'gold') // 1500 + 600 crosses 2000
+    assert.equal(response.body().points_balance, 2100)
 
     assert.equal(await count('orders', { member_id: survivor.id }), 2)
     assert.equal(await count('orders', { member_id: duplicate.id }), 0)
     assert.equal(await count('coupons', { member_id: survivor.id }), 1)
     assert.equal(await ledgerSum(survivor.id), 2100)
     assert.equal(await ledgerSum(duplicate.id), 0)
+    const merged = await memberByPhone('13800000001')
+    assert.equal(merged.orderCount, 2)
+    assert.equal(Number(merged.lifetimeSpend), 2100)
     // The duplicate's phone now finds the survivor at the till.
     const again = await postOrder(client, till, sale('10.00', { member: { phone: '13900000002' } }))
     assert.equal(again.body().member_id, survivor.id)

@@ -4,6 +4,7 @@ import { MemberStatus, PointsKind, TierChangeReason } from '#enums/loyalty'
 import { ConflictException, UnprocessableException } from '#exceptions/api_exceptions'
 import { postPoints } from '#services/points_ledger'
 import { applyTier } from '#services/tiers'
+import { rebuildStatistics } from '#services/member_statistics'
 import { audit, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
 
@@ -16,7 +17,10 @@ const MEMBER_ROWS = [
   { table: 'orders', column: 'member_id' },
   { table: 'order_lines', column: 'member_id' },
   { table: 'coupons', column: 'member_id' },
+  { table: 'member_events', column: 'member_id' },
   { table: 'members', column: 'referred_by_id' },
+  // One row per member and tag (primary key): a tag both carry stays the survivor's row.
+  { table: 'member_tags', column: 'member_id', uniqueWith: 'tag_id' },
 ] as const
 
 /**
@@ -41,7 +45,16 @@ export default class MergeMembers {
       }
 
       const moved: Record<string, number> = {}
-      for (const { table, column } of MEMBER_ROWS) {
+      for (const row of MEMBER_ROWS) {
+        const { table, column } = row
+        if ('uniqueWith' in row) {
+          // The merged member's copies of rows the survivor already has would collide: drop them first.
+          await trx.rawQuery(
+            `DELETE dup FROM ${table} dup JOIN ${table} kept ON kept.${row.uniqueWith} = dup.${row.uniqueWith} AND kept.${column} = ?
+             WHERE dup.${column} = ?`,
+            [survivor.id, merged.id]
+          )
+        }
         const affected = await trx.from(table).where(column, merged.id).update({ [column]: survivor.id })
         moved[table === 'members' ? 'referrals' : table] = Number(affected)
       }
@@ -69,6 +82,9 @@ export default class MergeMembers {
         })
         await survivor.useTransaction(trx).save()
       }
+      // The survivor's statistics now cover both purchase histories; the tombstone's are emptied.
+      await rebuildStatistics(trx, survivor.id)
+      await rebuildStatistics(trx, merged.id)
       const tier = await applyTier(trx, survivor, { reason: TierChangeReason.Merge, sourceRef: `merge:${merged.id}:tier`, allowDowngrade: false })
 
       const summary = { ...moved, points: balance }

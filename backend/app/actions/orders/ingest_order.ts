@@ -22,6 +22,8 @@ import { forgetRefundedSale, localSlot, recordPurchase } from '#services/member_
 import { COUPON_REFUSAL_MESSAGES, couponChannelOf, couponRefusal } from '#services/coupon_rules'
 import { isDuplicateKey, transaction } from '#services/transactions'
 import { audit, type Actor } from '#services/audit'
+import { memberActivity } from '#services/member_activity'
+import { ActivityTrigger } from '#enums/tag'
 import { timezone } from '#config/app'
 
 export type OrderInput = Infer<typeof orderValidator>
@@ -66,6 +68,8 @@ export default class IngestOrder {
         )
         return recorded
       })
+      // Committed: the member's auto-tag rules run just after (never fails the order).
+      if (answer.member_id) await memberActivity([answer.member_id], ActivityTrigger.Order)
       return { status: 201, answer }
     } catch (error) {
       // A concurrent copy of this order committed first: answer as a retry would be answered.
