@@ -17,7 +17,8 @@ if (!existsSync(envFile)) {
   writeFileSync(envFile, filled)
   console.log('▸ Created backend/.env from .env.example (with a fresh APP_KEY)')
 }
-const env = readEnv(envFile)
+// Variables set in the environment win over backend/.env (as they do for the app itself).
+const env = { ...readEnv(envFile), ...process.env }
 await checkServices({ dbHost: env.DB_HOST, dbPort: env.DB_PORT, redisHost: env.REDIS_HOST, redisPort: env.REDIS_PORT })
 
 await buildPackages()
