@@ -9,6 +9,8 @@ import type {
   PointsKind,
   SalesChannel,
 } from '@/enums/loyalty'
+import type { RfmGroup, TimelineKind } from '@/enums/portrait'
+import type { TagSource } from '@/enums/tag'
 
 /** A member as lists show them. Money fields are decimal strings (yuan). */
 export interface Member {
@@ -43,10 +45,88 @@ export interface TierProgress {
   spend_to_next_tier: string | null
 }
 
+/** One value of a preference (a category, a channel): units bought, their amount, and the share of units (0..1). */
+export interface PortraitShare {
+  value: string
+  units: number
+  amount: string
+  share: number
+}
+
+/**
+ * What the member's own orders say about them (backend queries/members/portrait.ts), kept
+ * current per order. Money is yuan as decimal strings.
+ */
+export interface Portrait {
+  lifetime_value: {
+    lifetime_spend: string
+    order_count: number
+    /** Null before the first order. */
+    average_order: string | null
+    first_purchase_at: string | null
+    last_purchase_at: string | null
+    /** Whole 24 h periods, as the segment attribute counts them. */
+    days_since_last_purchase: number | null
+  }
+  favorites: {
+    category: string | null
+    product: { sku: string; name: string | null } | null
+    store: StoreRef | null
+    /** 1–7, Monday = 1; local time. */
+    weekday: number | null
+    hour: number | null
+  }
+  preferences: {
+    categories: PortraitShare[]
+    stores: (Omit<PortraitShare, 'value'> & { store: { id: number; code: string | null; name: string | null } })[]
+    channels: PortraitShare[]
+    /** Units by local weekday and hour: `heatmap[weekday - 1][hour]`, Monday first. */
+    heatmap: number[][]
+  }
+  /** The last 12 local months, oldest first; `net` may be negative (returns). */
+  spend_by_month: { month: string; sales: string; refunds: string; net: string }[]
+  /** Quintile scores 1–5; null for members who never purchased. */
+  rfm: { r: number | null; f: number | null; m: number | null; group: RfmGroup | null }
+  tags: { code: string; name: string; source: TagSource; since: string }[]
+  coupons: { usable: number; redeemed: number; expired: number }
+}
+
 export interface MemberDetail extends Member {
   tier_progress: TierProgress
   /** Issued, not yet redeemed or expired. */
   usable_coupons: number
+  /** Absent from servers older than the portrait. */
+  portrait?: Portrait
+}
+
+interface TimelineItem<K extends TimelineKind, D> {
+  /** `kind:id`, unique across pages. */
+  id: string
+  kind: K
+  at: string
+  data: D
+}
+
+type NamedRef = { code: string | null; name: string | null }
+
+/** One thing that happened to a member (backend queries/members/timeline.ts). */
+export type TimelineEntry =
+  | TimelineItem<
+      TimelineKind.Order,
+      { order_id: number; order_no: string; type: OrderType; channel: string; amount: string; refunded: string; points: number | null; store: NamedRef }
+    >
+  | TimelineItem<TimelineKind.Event, { event_id: string; type: string; props: Record<string, unknown> | null }>
+  | TimelineItem<TimelineKind.Points, { kind: PointsKind; points: number; balance_after: number; reason: string | null; order_id: number | null }>
+  | TimelineItem<TimelineKind.CouponIssued, { code: string; source: string; template: NamedRef; expires_at: string | null }>
+  | TimelineItem<TimelineKind.CouponRedeemed, { code: string; template: NamedRef; channel: string | null; order_no: string | null; store: NamedRef | null }>
+  | TimelineItem<TimelineKind.TierChange, { from: string | null; to: string; reason: string | null }>
+  | TimelineItem<TimelineKind.TagAdded, { code: string; name: string; source: TagSource }>
+
+export interface TimelinePage {
+  /** Newest first. */
+  data: TimelineEntry[]
+  /** Pass as `before` for the next (older) page; null at the end. */
+  next_before: string | null
 }
 
 export interface MemberFilters {
@@ -182,6 +262,12 @@ export const membersApi = {
   /** Newest first; returns are orders of their own, linked by `original_order_id`. */
   orders(id: number, query: PageQuery, options: RequestOptions = {}): Promise<Paginated<MemberOrder>> {
     return page<MemberOrder>(`/members/${id}/orders`, query, options)
+  },
+
+  /** Newest first, across orders, events, points, coupons, tiers and tags; pages back with `before`. */
+  async timeline(id: number, query: { before?: string | null; limit?: number }, options: RequestOptions = {}): Promise<TimelinePage> {
+    const { data } = await apiClient.get<TimelinePage>(`/members/${id}/timeline`, { params: compactParams(query), ...options })
+    return data
   },
 
   async setOwner(id: number, staffId: number, options: RequestOptions = {}): Promise<Member> {

@@ -33,6 +33,8 @@ export interface Region {
 export interface RequestOptions {
   /** The caller shows errors itself (inline error state, form field errors): no toast. */
   silent?: boolean
+  /** Cancels the request (a live count superseded by a newer edit). */
+  signal?: AbortSignal
 }
 
 /** Options of a write the server runs once per key: a retried or double-clicked post is answered, not repeated. */

@@ -8,6 +8,9 @@ export const ACCESS = {
   home: STAFF_ROLES,
   /** HQ "Members", a store manager's "Customers", a guide's "My customers": one page, scoped by the API. */
   members: STAFF_ROLES,
+  /** TagPolicy.manage: tags, auto-tag rules and saved segments. */
+  tags: [StaffRole.Admin, StaffRole.HqOperator],
+  segments: [StaffRole.Admin, StaffRole.HqOperator],
   coupons: [StaffRole.Admin, StaffRole.HqOperator],
   loyaltyRules: [StaffRole.Admin, StaffRole.HqOperator],
   staff: [StaffRole.Admin, StaffRole.StoreManager],
@@ -31,6 +34,10 @@ export const ACTIONS = {
   filterByStore: [StaffRole.Admin, StaffRole.HqOperator],
   /** LoyaltyRulesPolicy.manage: coupon templates, tiers, loyalty settings. */
   manageLoyaltyRules: [StaffRole.Admin, StaffRole.HqOperator],
+  /** TagPolicy.manage: define tags and rules, save segments, tag a whole segment. */
+  manageTags: [StaffRole.Admin, StaffRole.HqOperator],
+  /** Tagging a member one by one: anyone who sees the member. */
+  tagMembers: STAFF_ROLES,
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Action = keyof typeof ACTIONS

@@ -6,7 +6,7 @@ import { routes } from '@/router'
 
 const paths = (role: StaffRole | null) => navEntriesFor(role).map((entry) => entry.path)
 const ADMIN_PAGES = ['/stores', '/integrations', '/audit-log', '/queues']
-const HQ_PAGES = ['/coupons', '/tiers']
+const HQ_PAGES = ['/tags', '/segments', '/coupons', '/tiers']
 const titleOf = (role: StaffRole, path: string) => navEntriesFor(role).find((entry) => entry.path === path)?.titleKey
 
 describe('navigation by role', () => {
@@ -21,8 +21,8 @@ describe('navigation by role', () => {
     expect(titleOf(StaffRole.StoreManager, '/members')).toBe('nav.customers')
   })
 
-  it('shows an HQ operator members, coupons and tiers but no admin pages', () => {
-    expect(paths(StaffRole.HqOperator)).toEqual(['/', '/members', '/coupons', '/tiers'])
+  it('shows an HQ operator members, tags, segments, coupons and tiers, in the UX order, but no admin pages', () => {
+    expect(paths(StaffRole.HqOperator)).toEqual(['/', '/members', '/tags', '/segments', '/coupons', '/tiers'])
     expect(titleOf(StaffRole.HqOperator, '/members')).toBe('nav.members')
     for (const page of ADMIN_PAGES) expect(paths(StaffRole.HqOperator)).not.toContain(page)
   })

@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Connection, Document, HomeFilled, Medal, Operation, Shop, Ticket, User, UserFilled } from '@element-plus/icons-vue'
+import { Connection, DataAnalysis, Document, HomeFilled, Medal, Operation, PriceTag, Shop, Ticket, User, UserFilled } from '@element-plus/icons-vue'
 import type { StaffRole } from '@/enums/staff'
 import { ACCESS, canAccess } from './access'
 
@@ -14,8 +14,9 @@ export interface NavEntry {
 }
 
 /**
- * The console's menu, in display order. Pages of later work (Today, Inbox, Tags, Segments,
- * SOP, Broadcasts, …) are added here with their roles when they exist.
+ * The console's menu, in display order (UX.md: Dashboard · Members · Tags · Segments · …).
+ * Pages of later work (Today, Inbox, SOP, Broadcasts, …) are added here with their roles when
+ * they exist.
  */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/', titleKey: 'nav.home', icon: HomeFilled, roles: ACCESS.home },
@@ -26,6 +27,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: UserFilled,
     roles: ACCESS.members,
   },
+  { path: '/tags', titleKey: 'nav.tags', icon: PriceTag, roles: ACCESS.tags },
+  { path: '/segments', titleKey: 'nav.segments', icon: DataAnalysis, roles: ACCESS.segments },
   { path: '/coupons', titleKey: 'nav.coupons', icon: Ticket, roles: ACCESS.coupons },
   { path: '/tiers', titleKey: 'nav.tiers', icon: Medal, roles: ACCESS.loyaltyRules },
   { path: '/staff', titleKey: 'nav.staff', icon: User, roles: ACCESS.staff },

@@ -45,6 +45,31 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ACCESS.members, titleKey: 'members.portrait' },
       },
       {
+        path: 'tags',
+        name: 'tags',
+        component: () => import('@/views/tags/TagsView.vue'),
+        meta: { roles: ACCESS.tags, titleKey: 'nav.tags' },
+      },
+      {
+        path: 'segments',
+        name: 'segments',
+        component: () => import('@/views/segments/SegmentListView.vue'),
+        meta: { roles: ACCESS.segments, titleKey: 'nav.segments' },
+      },
+      {
+        path: 'segments/new',
+        name: 'segment-new',
+        component: () => import('@/views/segments/SegmentBuilderView.vue'),
+        meta: { roles: ACCESS.segments, titleKey: 'segments.newTitle' },
+      },
+      {
+        path: 'segments/:id(\\d+)',
+        name: 'segment',
+        component: () => import('@/views/segments/SegmentBuilderView.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { roles: ACCESS.segments, titleKey: 'segments.title' },
+      },
+      {
         path: 'coupons',
         name: 'coupons',
         component: () => import('@/views/coupons/CouponTemplateListView.vue'),

@@ -5,8 +5,10 @@ import {
   type MemberDetail,
   type MemberOrder,
   type PointsEntry,
+  type TimelineEntry,
 } from '@/api/members'
 import { couponsApi } from '@/api/coupons'
+import { tagsApi } from '@/api/tags'
 import { userMessage } from '@/api/errors'
 import { initialMeta, initialUiFlags, loadPage, saving, type ListState } from './list'
 
@@ -14,6 +16,16 @@ const list = <T>(perPage?: number): ListState<T> => ({ records: [], meta: initia
 
 /** Entries drawn in the balance chart: the latest page of the ledger at the API's largest size. */
 export const CHART_ENTRIES = 100
+/** Timeline items per page (the server allows up to 100). */
+export const TIMELINE_PAGE = 30
+
+const timeline = () => ({
+  records: [] as TimelineEntry[],
+  /** The cursor of the next, older page; null once the start is reached. */
+  nextBefore: null as string | null,
+  done: false,
+  uiFlags: initialUiFlags(),
+})
 
 /**
  * The member portrait: one member and the tabs' lists (orders, points, coupons). Writes
@@ -28,6 +40,7 @@ export const useMemberStore = defineStore('member', {
     /** The ledger the balance chart draws; independent of the table's page. */
     pointsHistory: list<PointsEntry>(CHART_ENTRIES),
     coupons: list<MemberCoupon>(),
+    timeline: timeline(),
   }),
 
   getters: {
@@ -83,6 +96,48 @@ export const useMemberStore = defineStore('member', {
       const id = this.memberId
       if (id === null) return
       await loadPage(this.coupons, () => membersApi.coupons(id, { page: page ?? this.coupons.meta.page, per_page: this.coupons.meta.per_page }, { silent: true }))
+    },
+
+    /**
+     * The next (older) page of the timeline, or the first when `reset`. Items already shown are
+     * not repeated; a page asked for while one loads is not asked twice.
+     */
+    async fetchTimeline(reset = false) {
+      const id = this.memberId
+      if (id === null) return
+      if (reset) this.timeline = timeline()
+      const state = this.timeline
+      if (state.uiFlags.isFetching || state.done) return
+      state.uiFlags.isFetching = true
+      state.uiFlags.fetchError = null
+      try {
+        const page = await membersApi.timeline(id, { before: state.nextBefore, limit: TIMELINE_PAGE }, { silent: true })
+        if (this.timeline !== state || this.memberId !== id) return
+        const seen = new Set(state.records.map((item) => item.id))
+        state.records.push(...page.data.filter((item) => !seen.has(item.id)))
+        state.nextBefore = page.next_before
+        state.done = page.next_before === null
+      } catch (error) {
+        state.uiFlags.fetchError = userMessage(error)
+      } finally {
+        state.uiFlags.isFetching = false
+      }
+    },
+
+    /** Tags the member by hand; the portrait (tags with their source) is reloaded. */
+    async addTags(codes: string[]) {
+      const id = this.memberId
+      if (id === null || codes.length === 0) return
+      const result = await saving(this.uiFlags, () => tagsApi.tagMember(id, codes, { silent: true }))
+      await this.refresh()
+      return result
+    },
+
+    async removeTag(code: string) {
+      const id = this.memberId
+      if (id === null) return
+      await saving(this.uiFlags, () => tagsApi.untagMember(id, code, { silent: true }))
+      await this.refresh()
     },
 
     async setOwner(staffId: number) {

@@ -8,13 +8,14 @@ export interface FakeResponse {
 
 /**
  * Answers the request client's calls in tests: `handler` sees each request (after the
- * interceptors) and says how the server answers. Returns the requests seen.
+ * interceptors) and says how the server answers, at once or when its promise settles (to
+ * answer out of order). Returns the requests seen.
  */
-export function fakeServer(handler: (config: InternalAxiosRequestConfig) => FakeResponse) {
+export function fakeServer(handler: (config: InternalAxiosRequestConfig) => FakeResponse | Promise<FakeResponse>) {
   const requests: InternalAxiosRequestConfig[] = []
   const adapter: AxiosAdapter = async (config) => {
     requests.push(config)
-    const { status, data } = handler(config)
+    const { status, data } = await handler(config)
     const response = { status, statusText: String(status), data, headers: new AxiosHeaders(), config }
     if (status >= 200 && status < 300) return response
     throw new AxiosError(`Request failed with status code ${status}`, 'ERR_BAD_RESPONSE', config, null, response)

@@ -94,8 +94,16 @@ describe('the member page', () => {
     expect(wrapper.get('[data-testid="member-header"]').text()).toContain('再消费 ¥3,000.00 升级为白金 Platinum')
   })
 
+  it('opens on the overview, the portrait first', async () => {
+    const { wrapper } = await openMember()
+    expect(wrapper.findAll('.el-tabs__item').map((tab) => tab.text())).toEqual(['概览', '动态', '订单', '积分', '优惠券'])
+    expect(wrapper.find('[data-testid="member-overview"]').isVisible()).toBe(true)
+  })
+
   it('links a return made at another store through the mall to its sale, and marks the returned quantity', async () => {
     const { wrapper } = await openMember()
+    await wrapper.findAll('.el-tabs__item').find((tab) => tab.text() === '订单')!.trigger('click')
+    await flushPromises()
     const saleCard = wrapper.get('[data-testid="order-11"]')
     expect(saleCard.get('[data-testid="returned-by"]').text()).toMatch(/在 SH002 通过商城退货，退款 ¥299\.00（MALL-R-0001）/)
     expect(saleCard.text()).toContain('已退 1')
