@@ -61,7 +61,7 @@ export async function installDependencies() {
  * The shared packages (sop, integrations/*) are compiled to dist/ before the backend loads them.
  */
 export async function buildPackages() {
-  await must('npm', ['run', 'build', '--silent', '-w', 'sop', '-w', 'integrations/pos'])
+  await must('npm', ['run', 'build', '--silent', '-w', 'sop', '-w', 'integrations/pos', '-w', 'integrations/wecom'])
 }
 
 function reachable(host, port, timeoutMs = 1500) {
