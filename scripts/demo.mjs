@@ -3,10 +3,10 @@
  * creates the database, migrates, seeds the demo brand once, builds the console when its
  * sources changed, then runs web + worker in the foreground until Ctrl-C.
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { backend, buildConsole, buildPackages, checkServices, installDependencies, must, readEnv, startRoles } from './lib.mjs'
+import { backend, buildConsole, buildPackages, checkServices, installDependencies, must, readEnv, run, startRoles } from './lib.mjs'
 
 await installDependencies()
 
@@ -19,6 +19,22 @@ if (!existsSync(envFile)) {
 }
 // Variables set in the environment win over backend/.env (as they do for the app itself).
 const env = { ...readEnv(envFile), ...process.env }
+
+/**
+ * Without a WeCom corp configured, the demo runs the WeCom simulator and points the app at it
+ * (the callback credentials are the demo's own, not secrets).
+ */
+const simulated = !env.WECOM_CORP_ID
+if (simulated) {
+  Object.assign(process.env, {
+    WECOM_API_BASE: 'http://127.0.0.1:3399',
+    WECOM_CORP_ID: 'wwrapportdemo0001',
+    WECOM_SECRET: 'rapport-demo-secret',
+    WECOM_AGENT_ID: '1000002',
+    WECOM_CALLBACK_TOKEN: 'RapportDemoToken',
+    WECOM_ENCODING_AES_KEY: 'RapportDemoEncodingAesKey0123456789abcdefgh',
+  })
+}
 await checkServices({ dbHost: env.DB_HOST, dbPort: env.DB_PORT, redisHost: env.REDIS_HOST, redisPort: env.REDIS_PORT })
 
 await buildPackages()
@@ -29,9 +45,24 @@ await ace('demo:seed')
 await buildConsole()
 
 const url = env.APP_URL || `http://localhost:${env.PORT || 3333}`
-startRoles(['web', 'worker'], {
+if (simulated) {
+  mkdirSync(path.join(backend, 'tmp'), { recursive: true })
+  const membersFile = path.join(backend, 'tmp', 'wecom-demo-members.json')
+  const { output } = await must('node', ['ace', 'wecom:demo-fixture', '--out', membersFile], { cwd: backend, capture: true })
+  Object.assign(process.env, {
+    WECOM_SIM_PORT: '3399',
+    WECOM_CALLBACK_URL: `http://127.0.0.1:${env.PORT || 3333}/api/v1/integrations/wecom/callback`,
+    WECOM_SIM_STAFF: output.trim().split('\n').at(-1),
+    WECOM_SIM_MEMBERS: membersFile,
+    WECOM_SIM_SEED_CONTACTS: '400',
+    WECOM_SIM_SCENARIO: '1',
+  })
+}
+
+startRoles(simulated ? ['wecom', 'web', 'worker'] : ['web', 'worker'], {
   mode: 'source',
   onReady: () => {
+    if (simulated) run('node', ['ace', 'wecom:sync', '--kind', 'full'], { cwd: backend })
     console.log(`
   Rapport is running: ${url}
 
@@ -40,6 +71,8 @@ startRoles(['web', 'worker'], {
     HQ operator     hq@rapport.demo
     store manager   manager.sh001@rapport.demo
     guide           guide.sh001.1@rapport.demo
+
+  WeCom: ${simulated ? 'the simulator at http://127.0.0.1:3399 plays a day at the stores (new contacts, groups, chats)' : env.WECOM_API_BASE}
 
   Ctrl-C stops everything.
 `)

@@ -136,6 +136,7 @@ export function startRoles(roles, { mode, onReady } = {}) {
   const commands = {
     web: [...loader, mode === 'build' ? 'bin/server.js' : 'bin/server.ts'],
     worker: ['ace.js', 'queue:work'],
+    wecom: [path.join(root, 'integrations', 'wecom', 'dist', 'simulator', 'cli.js')],
   }
   const children = roles.map((role) => {
     const child = spawn('node', commands[role], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })

@@ -7,6 +7,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** Auto-tag evaluation and bulk tagging, apart from loyalty's long nightly runs so tagging after an order never waits behind them. */
   Tags = 'tags',
+  /** WeCom callbacks, syncs and handovers: WeCom's rate limits never slow loyalty or tagging. */
+  Wecom = 'wecom',
 }
 
 export const QUEUE_NAMES = Object.values(QueueName)

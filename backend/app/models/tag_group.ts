@@ -13,6 +13,9 @@ export default class TagGroup extends BaseModel {
   @column()
   declare name: string
 
+  @column()
+  declare wecomGroupId: string | null
+
   @hasMany(() => Tag, { foreignKey: 'groupId' })
   declare tags: HasMany<typeof Tag>
 

@@ -45,6 +45,19 @@ export class DataScope {
     return query.where(`${table}.owner_staff_id`, this.actor.id) as Q
   }
 
+  /**
+   * Records that belong to a staff member through `column` (a WeCom follow's guide, a group's
+   * owner): a guide sees their own, a store manager their store's staff's.
+   */
+  ownedByStaff<Q extends ModelQueryBuilderContract<LucidModel>>(query: Q, column: string): Q {
+    if (this.seesAll) return query
+    if (this.actor.role === StaffRole.StoreManager && this.actor.storeId) {
+      const storeId = this.actor.storeId
+      return query.whereIn(column, (sub) => sub.from('staff').select('id').where('store_id', storeId)) as Q
+    }
+    return query.where(column, this.actor.id) as Q
+  }
+
   /** Full phone numbers are for admin, hq_operator and store_manager; guides see them masked. */
   get seesFullPhones() {
     return this.seesAll || this.actor.role === StaffRole.StoreManager
