@@ -11,6 +11,7 @@ COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY sop/package.json sop/
 COPY integrations/pos/package.json integrations/pos/
+COPY integrations/wecom/package.json integrations/wecom/
 COPY tests/package.json tests/
 RUN npm ci --include=dev --no-audit --no-fund
 

@@ -5,6 +5,7 @@ import type Staff from '#models/staff'
 import { TagSource } from '#enums/tag'
 import type { Condition } from '#queries/segments/definition'
 import { segmentQuery } from '#queries/segments/preview'
+import { pushSegmentTag } from '#services/wecom_tag_push'
 
 /**
  * Writes to `member_tags`. A member carries a tag at most once (primary key member_id, tag_id)
@@ -77,6 +78,7 @@ export async function tagSegmentMembers(
       .select('members.id')
       .toSQL()
     tagged += await addMemberTagsWhere(db.connection(), tagId, members, { source: TagSource.Manual, sourceRef: 'segment', staffId: staff.id })
+    await pushSegmentTag(tagId, members)
     if (onProgress) await onProgress(Math.min(from + SEGMENT_CHUNK, last) / last, tagged)
   }
   return tagged

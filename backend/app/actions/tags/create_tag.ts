@@ -3,10 +3,11 @@ import TagGroup from '#models/tag_group'
 import { ConflictException, UnprocessableException } from '#exceptions/api_exceptions'
 import { audit, diff, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
+import { pushCorpTag } from '#services/wecom_tag_push'
 
 export default class CreateTag {
   async handle(input: { group: string; code: string; name: string }, by: Actor) {
-    return transaction(async (trx) => {
+    const created = await transaction(async (trx) => {
       const group = await TagGroup.findBy('code', input.group, { client: trx })
       if (!group) throw new UnprocessableException(`Unknown tag group ${input.group}`, 'group', 'exists')
       if (await Tag.findBy('code', input.code, { client: trx })) {
@@ -17,5 +18,7 @@ export default class CreateTag {
       tag.$setRelated('group', group)
       return tag
     })
+    await pushCorpTag(created.id)
+    return created
   }
 }

@@ -2,6 +2,7 @@ import Tag from '#models/tag'
 import { ConflictException } from '#exceptions/api_exceptions'
 import { audit, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
+import { pushCorpTag } from '#services/wecom_tag_push'
 
 /**
  * Deletes a tag. A tag members carry is deleted only when forced, which takes it from them
@@ -10,7 +11,7 @@ import { transaction } from '#services/transactions'
  */
 export default class DeleteTag {
   async handle(code: string, force: boolean, by: Actor) {
-    return transaction(async (trx) => {
+    const deleted = await transaction(async (trx) => {
       const tag = await Tag.query({ client: trx }).where('code', code).forUpdate().firstOrFail()
       const rule = await trx.from('auto_tag_rules').where('tag_id', tag.id).select('id', 'name').first()
       if (rule) {
@@ -24,7 +25,9 @@ export default class DeleteTag {
       await trx.from('member_tags').where('tag_id', tag.id).delete()
       await tag.useTransaction(trx).delete()
       await audit(by, 'tag.delete', { type: 'tag', id: tag.id }, { code: { from: tag.code }, members_untagged: { to: members } }, trx)
-      return { code: tag.code, members_untagged: members }
+      return { id: tag.id, wecomTagId: tag.wecomTagId, code: tag.code, members_untagged: members }
     })
+    if (deleted.wecomTagId) await pushCorpTag(deleted.id, deleted.wecomTagId)
+    return { code: deleted.code, members_untagged: deleted.members_untagged }
   }
 }

@@ -8,6 +8,7 @@ import { compileSegment, type Fragment } from '#queries/segments/compile'
 import { parseDefinition } from '#queries/segments/definition'
 import { addMemberTags } from '#services/member_tags'
 import { transaction } from '#services/transactions'
+import { pushMemberTags } from '#services/wecom_tag_push'
 
 /** Members per pass of a full run: bounds each transaction and the ids held in memory. */
 const CHUNK = 10_000
@@ -85,6 +86,7 @@ export default class EvaluateAutoTagRules {
         .whereIn('member_id', ids)
         .delete()
       await recordHits(trx, rule.id, ids, AutoTagAction.Removed, trigger)
+      trx.after('commit', () => pushMemberTags(ids, { remove: [rule.tagId] }))
       return ids.length
     })
   }
@@ -112,6 +114,7 @@ export default class EvaluateAutoTagRules {
         .select('member_id')
       const addedIds: number[] = added.map((row) => row.member_id)
       await recordHits(trx, rule.id, addedIds, AutoTagAction.Added, trigger)
+      trx.after('commit', () => pushMemberTags(addedIds, { add: [rule.tagId] }))
       return addedIds.length
     })
   }

@@ -9,6 +9,7 @@ import { addMemberTags } from '#services/member_tags'
 import { memberActivity } from '#services/member_activity'
 import { audit, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
+import { pushMemberTags } from '#services/wecom_tag_push'
 
 /**
  * A staff member tags a member they can see (404 otherwise). Tags the member already carries
@@ -16,7 +17,7 @@ import { transaction } from '#services/transactions'
  */
 export default class TagMember {
   async handle(memberId: number, codes: string[], staff: Staff, by: Actor) {
-    const added = await transaction(async (trx) => {
+    const { codes: added, ids } = await transaction(async (trx) => {
       const member = await DataScope.of(staff)
         .members(Member.query({ client: trx }))
         .where('members.id', memberId)
@@ -27,15 +28,20 @@ export default class TagMember {
       if (unknown >= 0) throw new UnprocessableException(`Unknown tag ${codes[unknown]}`, `tag_codes.${unknown}`, 'exists')
 
       const fresh: string[] = []
+      const freshIds: number[] = []
       for (const tag of tags) {
         const inserted = await addMemberTags(trx, tag.id, [member.id], { source: TagSource.Manual, staffId: staff.id })
-        if (inserted) fresh.push(tag.code)
+        if (inserted) {
+          fresh.push(tag.code)
+          freshIds.push(tag.id)
+        }
       }
       if (fresh.length) await audit(by, 'member.tag', { type: 'member', id: member.id }, { tags: { to: fresh } }, trx)
-      return fresh
+      return { codes: fresh, ids: freshIds }
     })
     // Rules may build on tags ("VIP who bought coffee"): let them see this one.
     if (added.length) await memberActivity([memberId], ActivityTrigger.Tag)
+    await pushMemberTags([memberId], { add: ids })
     return added
   }
 }

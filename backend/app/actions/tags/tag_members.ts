@@ -8,6 +8,7 @@ import { addMemberTags } from '#services/member_tags'
 import { memberActivity } from '#services/member_activity'
 import { audit, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
+import { pushMemberTags } from '#services/wecom_tag_push'
 
 export type TagMembersAnswer = {
   tagged: number
@@ -33,9 +34,10 @@ export default class TagMembers {
       const tagged = await addMemberTags(trx, tag.id, ids, { source: TagSource.Manual, sourceRef: 'bulk', staffId: staff.id })
       const skipped = memberIds.filter((id) => !visibleIds.has(id)).map((id) => ({ member_id: id, reason: 'not_found' as const }))
       await audit(by, 'tag.members', { type: 'tag', id: tag.id }, { tagged: { to: tagged }, skipped: { to: skipped.length } }, trx)
-      return { tagged, already_tagged: ids.length - tagged, skipped, ids }
+      return { tagged, already_tagged: ids.length - tagged, skipped, ids, tagId: tag.id }
     })
     await memberActivity(answer.ids, ActivityTrigger.Tag)
+    await pushMemberTags(answer.ids, { add: [answer.tagId] })
     return { tagged: answer.tagged, already_tagged: answer.already_tagged, skipped: answer.skipped }
   }
 }

@@ -7,6 +7,7 @@ import { DataScope } from '#policies/data_scope'
 import { memberActivity } from '#services/member_activity'
 import { audit, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
+import { pushMemberTags } from '#services/wecom_tag_push'
 
 /**
  * Takes a tag from a member the staff member can see, whatever gave it. A rule that still
@@ -14,7 +15,7 @@ import { transaction } from '#services/transactions'
  */
 export default class UntagMember {
   async handle(memberId: number, code: string, staff: Staff, by: Actor) {
-    await transaction(async (trx) => {
+    const tagId = await transaction(async (trx) => {
       const member = await DataScope.of(staff).members(Member.query({ client: trx })).where('members.id', memberId).firstOrFail()
       const tag = await Tag.findBy('code', code, { client: trx })
       const row = tag && (await trx.from('member_tags').where({ member_id: member.id, tag_id: tag.id }).forUpdate().first())
@@ -27,7 +28,9 @@ export default class UntagMember {
         { tag: { from: tag.code }, source: { from: row.source }, source_ref: { from: row.source_ref } },
         trx
       )
+      return tag.id
     })
     await memberActivity([memberId], ActivityTrigger.Tag)
+    await pushMemberTags([memberId], { remove: [tagId] })
   }
 }

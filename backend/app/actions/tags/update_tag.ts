@@ -3,13 +3,14 @@ import TagGroup from '#models/tag_group'
 import { UnprocessableException } from '#exceptions/api_exceptions'
 import { audit, diff, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
+import { pushCorpTag } from '#services/wecom_tag_push'
 
 /**
  * Renames a tag or moves it to another group. The code stays: definitions refer to it.
  */
 export default class UpdateTag {
   async handle(code: string, input: { group?: string; name?: string }, by: Actor) {
-    return transaction(async (trx) => {
+    const updated = await transaction(async (trx) => {
       const tag = await Tag.query({ client: trx }).where('code', code).preload('group').forUpdate().firstOrFail()
       const before = { group: tag.group.code, name: tag.name }
       if (input.group !== undefined && input.group !== tag.group.code) {
@@ -23,5 +24,7 @@ export default class UpdateTag {
       await audit(by, 'tag.update', { type: 'tag', id: tag.id }, diff(before, { group: tag.group.code, name: tag.name }), trx)
       return tag
     })
+    await pushCorpTag(updated.id)
+    return updated
   }
 }

@@ -4,6 +4,7 @@ import { ConflictException, UnprocessableException } from '#exceptions/api_excep
 import { audit, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
 import { bind, unbind } from '#services/wecom_contacts'
+import { applyFollowTags } from '#services/wecom_tags'
 
 /**
  * Binds a WeCom contact to a member by hand (settling a conflict, or a match the automatic
@@ -21,6 +22,7 @@ export default class BindContact {
       if (!(await bind(trx, contact, memberId))) {
         throw new ConflictException('This member is already bound to another WeCom contact', 'member_already_bound', 'member_id')
       }
+      await applyFollowTags(trx, contact.id)
       await audit(by, 'wecom.contact.bind', { type: 'wecom_contact', id: contact.id }, { member_id: { from: previous, to: memberId } }, trx)
       return contact
     })
