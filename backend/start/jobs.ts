@@ -14,12 +14,24 @@ import EvaluateAutoTagsJob from '#jobs/evaluate_auto_tags_job'
 import EvaluateAllAutoTagsJob from '#jobs/evaluate_all_auto_tags_job'
 import TagSegmentJob from '#jobs/tag_segment_job'
 import RecordSegmentCountsJob from '#jobs/record_segment_counts_job'
+import ProcessWecomCallbackJob from '#jobs/process_wecom_callback_job'
+import RequeueWecomCallbacksJob from '#jobs/requeue_wecom_callbacks_job'
+import SyncWecomJob from '#jobs/sync_wecom_job'
+import StartWecomSyncJob from '#jobs/start_wecom_sync_job'
+import PushWecomCorpTagJob from '#jobs/push_wecom_corp_tag_job'
+import MarkWecomTagsJob from '#jobs/mark_wecom_tags_job'
+import SyncWecomCorpTagsJob from '#jobs/sync_wecom_corp_tags_job'
+import RunWecomHandoverJob from '#jobs/run_wecom_handover_job'
+import PollWecomHandoversJob from '#jobs/poll_wecom_handovers_job'
 
 const queues = await app.container.make(QueueService)
 
 queues.register(PruneExpiredTokensJob, EvaluateTiersJob, ExpirePointsJob, ExpireCouponsJob, BirthdayCouponsJob)
 queues.register(EvaluateAutoTagsJob, EvaluateAllAutoTagsJob, TagSegmentJob, RecordSegmentCountsJob)
 queues.register(ComputeRfmJob, PruneEventsJob)
+queues.register(ProcessWecomCallbackJob, RequeueWecomCallbacksJob)
+queues.register(SyncWecomJob, StartWecomSyncJob)
+queues.register(PushWecomCorpTagJob, MarkWecomTagsJob, SyncWecomCorpTagsJob, RunWecomHandoverJob, PollWecomHandoversJob)
 
 /**
  * Repeating jobs, cron patterns in the enterprise zone. Upserted by the workers when they start.
@@ -35,4 +47,8 @@ export const schedules = [
   { job: RecordSegmentCountsJob, id: 'record-segment-counts', pattern: '0 4 * * *', payload: {} },
   { job: ComputeRfmJob, id: 'compute-rfm', pattern: '30 2 * * *', payload: {} },
   { job: PruneEventsJob, id: 'prune-events', pattern: '45 3 * * *', payload: {} },
+  { job: RequeueWecomCallbacksJob, id: 'requeue-wecom-callbacks', pattern: '* * * * *', payload: {} },
+  { job: PollWecomHandoversJob, id: 'poll-wecom-handovers', pattern: '* * * * *', payload: {} },
+  // Catches what WeCom's callbacks missed; after the night's loyalty and tag jobs.
+  { job: StartWecomSyncJob, id: 'wecom-incremental-sync', pattern: '30 5 * * *', payload: {} },
 ]

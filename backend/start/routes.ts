@@ -114,5 +114,9 @@ router
  */
 await import('#start/routes/tags')
 await import('#start/routes/members_insight')
+await import('#start/routes/wecom')
+await import('#start/routes/wecom_groups')
+await import('#start/routes/wecom_sync')
+await import('#start/routes/wecom_handover')
 
 router.get('*', [ConsoleController, 'show'])

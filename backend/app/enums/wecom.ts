@@ -21,6 +21,17 @@ export enum GroupMemberType {
   External = 2,
 }
 
+/** The kinds of entry in a group's history (wecom_group_changes.change). */
+export enum GroupChange {
+  Create = 'create',
+  AddMember = 'add_member',
+  DelMember = 'del_member',
+  ChangeOwner = 'change_owner',
+  ChangeName = 'change_name',
+  ChangeNotice = 'change_notice',
+  Dismiss = 'dismiss',
+}
+
 export enum SyncKind {
   Full = 'full',
   Incremental = 'incremental',

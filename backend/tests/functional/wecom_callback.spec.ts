@@ -182,6 +182,12 @@ test.group('WeCom callback: contacts', (group) => {
     const mine = await client.get(`/api/v1/wecom/contacts/${contact.id}`).bearerToken(guide.token)
     mine.assertStatus(200)
     assert.equal(mine.body().follows[0].status, 'deleted_by_customer')
+
+    const search = await client.get('/api/v1/wecom/contacts').qs({ q: 'Wan', status: 'lost' }).bearerToken(guide.token)
+    search.assertStatus(200)
+    assert.deepEqual(search.body().data.map((row: { id: number }) => row.id), [contact.id])
+    const othersSearch = await client.get('/api/v1/wecom/contacts').qs({ q: 'Wan' }).bearerToken(other.token)
+    assert.equal(othersSearch.body().meta.total, 0)
   })
 
   test('two members with the noted mobile → a conflict HQ settles by binding; guides may not bind', async ({ client, assert }) => {

@@ -33,9 +33,9 @@ export function visibleContacts(actor: Staff, filters: Omit<ContactFilters, 'pag
     const like = containing(filters.q)
     query.where((inner) =>
       inner
-        .whereLike('name', like)
+        .where('name', 'like', like)
         .orWhere('external_userid', filters.q!)
-        .orWhereIn('id', WecomFollow.query().select('contact_id').whereLike('remark', like))
+        .orWhereIn('id', WecomFollow.query().select('contact_id').where('remark', 'like', like))
     )
   }
   if (filters.bound === 'yes') query.whereNotNull('member_id')
