@@ -18,6 +18,14 @@ export const ACCESS = {
   integrations: [StaffRole.Admin],
   auditLog: [StaffRole.Admin],
   queues: [StaffRole.Admin],
+  /** WeCom contacts and groups: everyone, scoped by the API (a guide's own, a store's, all). */
+  wecomContacts: STAFF_ROLES,
+  wecomGroups: STAFF_ROLES,
+  wecomChannelCodes: [StaffRole.Admin, StaffRole.HqOperator],
+  wecomSync: [StaffRole.Admin, StaffRole.HqOperator],
+  /** A store manager hands over the customers of their own store's guides. */
+  wecomHandovers: [StaffRole.Admin, StaffRole.HqOperator, StaffRole.StoreManager],
+  wecomBindingConflicts: [StaffRole.Admin, StaffRole.HqOperator],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 /**
@@ -38,6 +46,10 @@ export const ACTIONS = {
   manageTags: [StaffRole.Admin, StaffRole.HqOperator],
   /** Tagging a member one by one: anyone who sees the member. */
   tagMembers: STAFF_ROLES,
+  /** Binding a WeCom contact to a member, by hand or by settling a conflict. */
+  bindWecomContacts: [StaffRole.Admin, StaffRole.HqOperator],
+  /** The channel-code filter lists channel codes, which only HQ may read. */
+  filterByChannelCode: [StaffRole.Admin, StaffRole.HqOperator],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Action = keyof typeof ACTIONS

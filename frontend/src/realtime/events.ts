@@ -1,3 +1,5 @@
+import type { SyncRun } from '@/api/wecom'
+
 /**
  * The `/console` socket event maps. They mirror backend/app/realtime/events.ts; later domains
  * (conversations, tasks, broadcasts) add their events on both sides.
@@ -9,6 +11,8 @@ export interface SessionReadyPayload {
 
 export interface ConsoleServerEvents {
   'session:ready': (payload: SessionReadyPayload) => void
+  /** A WeCom sync moved on (sent to admins' staff rooms); the body of GET /wecom/syncs/:id. */
+  'wecom:sync': (run: SyncRun) => void
 }
 
 export interface ConsoleClientEvents {}

@@ -5,6 +5,8 @@ import { connectConsole, disconnectConsole, syncRealtimeWithSession } from './so
 import { RealtimeStatus, useRealtimeStore } from '@/stores/realtime'
 import { useSessionStore } from '@/stores/session'
 import { StaffRole } from '@/enums/staff'
+import { useWecomSyncStore } from '@/stores/wecomSync'
+import { runningSync } from '@/testing/wecomFixtures'
 
 type Listener = (...args: unknown[]) => void
 
@@ -71,6 +73,13 @@ describe('the console socket', () => {
 
     expect(realtime.staffId).toBe(9)
     expect(realtime.rooms).toEqual(['staff:9', 'store:4'])
+  })
+
+  it('maps wecom:sync to the WeCom sync being followed', () => {
+    const socket = connectConsole('tok-9') as unknown as FakeSocket
+    socket.fire('wecom:sync', runningSync(30, 100))
+    expect(useWecomSyncStore().current?.progress).toEqual({ done: 30, total: 100 })
+    expect(useWecomSyncStore().isActive).toBe(true)
   })
 
   it('ends the session when the server refuses the token', () => {

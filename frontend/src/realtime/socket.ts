@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client'
 import { watch } from 'vue'
 import { useRealtimeStore } from '@/stores/realtime'
 import { useSessionStore } from '@/stores/session'
+import { useWecomSyncStore } from '@/stores/wecomSync'
 import type { ConsoleClientEvents, ConsoleEventHandlers, ConsoleEventName, ConsoleServerEvents } from './events'
 
 export type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>
@@ -14,8 +15,10 @@ let socket: ConsoleSocket | null = null
 /** The event → store action map. */
 export function consoleEventHandlers(): ConsoleEventHandlers {
   const realtime = useRealtimeStore()
+  const wecomSync = useWecomSyncStore()
   return {
     'session:ready': (payload) => realtime.onSessionReady(payload),
+    'wecom:sync': (run) => wecomSync.receive(run),
   }
 }
 

@@ -41,6 +41,19 @@ describe('page access', () => {
     expect((await visit('/stores')).name).toBe('home')
   })
 
+  it('lets a guide into WeCom contacts and groups but not sync, channel codes, handovers or binding conflicts', async () => {
+    loginAs(StaffRole.Guide)
+    expect((await visit('/wecom/contacts')).name).toBe('wecom-contacts')
+    expect((await visit('/wecom/groups/5')).name).toBe('wecom-group')
+    for (const page of ['sync', 'channel-codes', 'handovers', 'binding-conflicts']) expect((await visit(`/wecom/${page}`)).name).toBe('home')
+  })
+
+  it('lets a store manager hand over customers, but not sync WeCom', async () => {
+    loginAs(StaffRole.StoreManager)
+    expect((await visit('/wecom/handovers/3')).name).toBe('wecom-handover')
+    expect((await visit('/wecom/sync')).name).toBe('home')
+  })
+
   it('lets an admin in everywhere', async () => {
     loginAs(StaffRole.Admin)
     for (const name of ['staff', 'stores', 'integrations', 'audit-log', 'queues']) {

@@ -59,7 +59,8 @@ describe('the member overview', () => {
 
   it('draws the charts and shows each one’s numbers as a table on request', async () => {
     const { wrapper } = await openAs(StaffRole.HqOperator)
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="chart-heatmap"] svg').exists()).toBe(true))
+    // The charts are a lazy chunk: its first load (transforming ECharts) can take seconds on a busy machine.
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="chart-heatmap"] svg').exists()).toBe(true), { timeout: 10_000 })
     const heatmap = wrapper.get('[data-testid="chart-heatmap"]')
     await heatmap.findAll('.el-radio-button').find((b) => b.text() === '表格')!.trigger('click')
     await flushPromises()
