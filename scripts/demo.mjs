@@ -62,7 +62,11 @@ if (simulated) {
 startRoles(simulated ? ['wecom', 'web', 'worker'] : ['web', 'worker'], {
   mode: 'source',
   onReady: () => {
-    if (simulated) run('node', ['ace', 'wecom:sync', '--kind', 'full'], { cwd: backend })
+    if (simulated) {
+      run('node', ['ace', 'wecom:demo-codes'], { cwd: backend }).then(() =>
+        run('node', ['ace', 'wecom:sync', '--kind', 'full'], { cwd: backend })
+      )
+    }
     console.log(`
   Rapport is running: ${url}
 
