@@ -16,7 +16,7 @@ import { resetState } from '#tests/helpers/database'
 import { staffWithToken } from '#tests/helpers/auth'
 import { memberByPhone, pos, postOrder, sale } from '#tests/helpers/loyalty'
 import { eventually } from '#tests/helpers/tagging'
-import { startSimulator, wecomDrained, wecomWorker } from '#tests/helpers/wecom'
+import { startSimulator, wecomStaff, wecomDrained, wecomWorker } from '#tests/helpers/wecom'
 
 const CALLBACK = '/api/v1/integrations/wecom/callback'
 
@@ -105,18 +105,9 @@ test.group('WeCom callback: contacts', (group) => {
     }
   })
 
-  /** A guide with a WeCom account, known to the simulator too. */
-  async function wecomGuide(userid: string) {
-    const guide = await staffWithToken('guide')
-    guide.staff.wecomUserId = userid
-    await guide.staff.save()
-    simulator.addStaff({ userid, name: guide.staff.name })
-    return guide
-  }
-
   test('a contact added through a channel code: contact, follow, owner guide, member bound by unionid, welcome sent once', async ({ client, assert }) => {
     const hq = await staffWithToken('hq')
-    const guide = await wecomGuide('guide_lin')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_lin')
     const till = await pos()
     ;(await postOrder(client, till, sale('88.00', { member: { phone: '13800000001' } }))).assertStatus(201)
     const member = await memberByPhone('13800000001')
@@ -160,8 +151,8 @@ test.group('WeCom callback: contacts', (group) => {
   })
 
   test('a customer who deletes their guide is a lost customer, visible to that guide and not to another', async ({ client, assert }) => {
-    const guide = await wecomGuide('guide_a')
-    const other = await wecomGuide('guide_b')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_a')
+    const other = await wecomStaff(simulator, 'guide', 'guide_b')
     const added = await simulator.customerAdds({ userid: 'guide_a', name: 'Wang' })
     await wecomDrained(queues)
     await simulator.customerDeletes('guide_a', added.external_userid)
@@ -192,7 +183,7 @@ test.group('WeCom callback: contacts', (group) => {
 
   test('two members with the noted mobile → a conflict HQ settles by binding; guides may not bind', async ({ client, assert }) => {
     const hq = await staffWithToken('hq')
-    const guide = await wecomGuide('guide_c')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_c')
     const till = await pos()
     ;(await postOrder(client, till, sale('10.00', { order_no: 'C-1', member: { phone: '13800000011' } }))).assertStatus(201)
     ;(await postOrder(client, till, sale('10.00', { order_no: 'C-2', member: { phone: '13800000012' } }))).assertStatus(201)
@@ -234,7 +225,7 @@ test.group('WeCom callback: contacts', (group) => {
   })
 
   test('a callback stored while the queue was unreachable is processed by the sweeper', async ({ assert }) => {
-    await wecomGuide('guide_d')
+    await wecomStaff(simulator, 'guide', 'guide_d')
     const added = await simulator.customerAdds({ userid: 'guide_d', name: 'Sun' })
     await wecomDrained(queues)
     // As if Redis had been down: the contact callback is stored, never processed, a while ago.

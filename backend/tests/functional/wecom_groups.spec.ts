@@ -10,7 +10,7 @@ import { StoreFactory } from '#database/factories/organisation'
 import { resetState } from '#tests/helpers/database'
 import { staffWithToken } from '#tests/helpers/auth'
 import { enrol } from '#tests/helpers/tagging'
-import { startSimulator, wecomDrained, wecomWorker } from '#tests/helpers/wecom'
+import { startSimulator, wecomStaff, wecomDrained, wecomWorker } from '#tests/helpers/wecom'
 
 type HistoryEntry = { change: string; detail: Record<string, any>; at: string }
 
@@ -28,17 +28,8 @@ test.group('WeCom groups: callbacks', (group) => {
     }
   })
 
-  /** A staff member of the role with a WeCom account the simulator knows too. */
-  async function wecomStaff(role: 'guide' | 'manager', userid: string, store?: Awaited<ReturnType<typeof StoreFactory.create>>) {
-    const staff = await staffWithToken(role, { store })
-    staff.staff.wecomUserId = userid
-    await staff.staff.save()
-    simulator.addStaff({ userid, name: staff.staff.name })
-    return staff
-  }
-
   test('a group created in WeCom arrives with its members, bound to members and staff, and a create entry', async ({ client, assert }) => {
-    const guide = await wecomStaff('guide', 'guide_lin')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_lin')
     const member = await enrol({ name: 'Mei' })
     await MemberIdentity.create({ memberId: member.id, type: IdentityType.Unionid, value: 'oUnion-g1' })
 
@@ -82,9 +73,9 @@ test.group('WeCom groups: callbacks', (group) => {
   })
 
   test('joins, leaves, renames, notices and a new owner are applied and recorded with the event\'s member diff', async ({ client, assert }) => {
-    const guide = await wecomStaff('guide', 'guide_lin')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_lin')
     const hq = await staffWithToken('hq')
-    await wecomStaff('guide', 'guide_zhou')
+    await wecomStaff(simulator, 'guide', 'guide_zhou')
     const { chat_id: chatId } = await simulator.createGroup({
       owner: 'guide_lin',
       name: 'Tea salon',
@@ -152,7 +143,7 @@ test.group('WeCom groups: callbacks', (group) => {
 
   test('callbacks handled after later changes still record each event\'s own members', async ({ client, assert }) => {
     const hq = await staffWithToken('hq')
-    await wecomStaff('guide', 'guide_lin')
+    await wecomStaff(simulator, 'guide', 'guide_lin')
     const { chat_id: chatId } = await simulator.createGroup({ owner: 'guide_lin', name: 'Runners', members: [{ external_userid: 'wmA', name: 'A' }] })
     await wecomDrained(queues)
 
@@ -175,7 +166,7 @@ test.group('WeCom groups: callbacks', (group) => {
   })
 
   test('a dismissed group is closed, keeps its members, and gets a dismiss entry', async ({ client, assert }) => {
-    const guide = await wecomStaff('guide', 'guide_lin')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_lin')
     const { chat_id: chatId } = await simulator.createGroup({ owner: 'guide_lin', name: 'Pop-up', members: [{ external_userid: 'wmA', name: 'A' }] })
     await wecomDrained(queues)
     await simulator.dismissGroup(chatId)
@@ -200,9 +191,9 @@ test.group('WeCom groups: callbacks', (group) => {
   test('guides see the groups they own, store managers their store\'s, HQ all; anything else is a 404', async ({ client, assert }) => {
     const store = await StoreFactory.create()
     const otherStore = await StoreFactory.create()
-    const lin = await wecomStaff('guide', 'guide_lin', store)
-    const zhou = await wecomStaff('guide', 'guide_zhou', store)
-    const wu = await wecomStaff('guide', 'guide_wu', otherStore)
+    const lin = await wecomStaff(simulator, 'guide', 'guide_lin', { store })
+    const zhou = await wecomStaff(simulator, 'guide', 'guide_zhou', { store })
+    const wu = await wecomStaff(simulator, 'guide', 'guide_wu', { store: otherStore })
     const manager = await staffWithToken('manager', { store })
     const hq = await staffWithToken('hq')
     for (const owner of ['guide_lin', 'guide_zhou', 'guide_wu']) {

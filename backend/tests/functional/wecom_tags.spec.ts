@@ -18,7 +18,7 @@ import { syncCorpTags } from '#services/wecom_tags'
 import { resetState } from '#tests/helpers/database'
 import { staffWithToken } from '#tests/helpers/auth'
 import { enrol, eventually, tags, tagsOf } from '#tests/helpers/tagging'
-import { startSimulator, wecomDrained, wecomWorker } from '#tests/helpers/wecom'
+import { startSimulator, wecomStaff, wecomDrained, wecomWorker } from '#tests/helpers/wecom'
 
 test.group('WeCom corp tags', (group) => {
   let simulator: Simulator
@@ -33,15 +33,6 @@ test.group('WeCom corp tags', (group) => {
       await simulator.close()
     }
   })
-
-  /** A guide with a WeCom account, known to the simulator too. */
-  async function wecomGuide(userid: string) {
-    const guide = await staffWithToken('guide')
-    guide.staff.wecomUserId = userid
-    await guide.staff.save()
-    simulator.addStaff({ userid, name: guide.staff.name })
-    return guide
-  }
 
   /** A member who adds the guide in WeCom and is bound to their contact (by unionid). */
   async function boundCustomer(userid: string, unionid: string, ownerStaffId: number) {
@@ -96,7 +87,7 @@ test.group('WeCom corp tags', (group) => {
 
   test('tagging a bound member marks the tag on their WeCom contact; untagging removes it; WeCom tags are not pushed back', async ({ client, assert }) => {
     const hq = await staffWithToken('hq')
-    const guide = await wecomGuide('guide_lin')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_lin')
     const { member, externalUserid } = await boundCustomer('guide_lin', 'oUnion-1', guide.staff.id)
     // A tag Rapport had before WeCom: created in WeCom by the first mark.
     await tags('vip')
@@ -137,7 +128,7 @@ test.group('WeCom corp tags', (group) => {
   }).timeout(30_000)
 
   test('a WeCom tag we missed the callback of is pulled when a contact carries it, and the member gets it', async ({ assert }) => {
-    const guide = await wecomGuide('guide_lin')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_lin')
     const { member, externalUserid } = await boundCustomer('guide_lin', 'oUnion-1', guide.staff.id)
     simulator.setCallback(null)
     const { tag_id: tagId } = await simulator.adminCreatesTag({ name: 'Night owl', group_name: 'Habits' })
@@ -156,7 +147,7 @@ test.group('WeCom corp tags', (group) => {
 
   test('bulk, segment and rule tagging mark every bound member; members without a WeCom contact cost no call', async ({ client, assert }) => {
     const hq = await staffWithToken('hq')
-    const guide = await wecomGuide('guide_lin')
+    const guide = await wecomStaff(simulator, 'guide', 'guide_lin')
     const first = await boundCustomer('guide_lin', 'oUnion-1', guide.staff.id)
     const second = await boundCustomer('guide_lin', 'oUnion-2', guide.staff.id)
     const unbound = await enrol({ ownerStaffId: guide.staff.id })

@@ -5,6 +5,8 @@ import env from '#start/env'
 import wecomConfig from '#config/wecom'
 import { QueueName } from '#enums/queue'
 import { QueueService } from '#services/queue_service'
+import type Store from '#models/store'
+import { staffWithToken } from '#tests/helpers/auth'
 
 /**
  * A WeCom simulator at WECOM_API_BASE (the app's configured WeCom host) that calls back the
@@ -43,4 +45,18 @@ export async function wecomDrained(queues: QueueService, timeoutMs = 10_000) {
     if (Date.now() > deadline) throw new Error(`The WeCom queue did not drain within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+/** A staff member of the role with a WeCom account (`userid`) that the simulator knows too. */
+export async function wecomStaff(
+  simulator: Simulator,
+  role: 'guide' | 'manager',
+  userid: string,
+  options: { store?: Store } = {}
+) {
+  const staff = await staffWithToken(role, options)
+  staff.staff.wecomUserId = userid
+  await staff.staff.save()
+  simulator.addStaff({ userid, name: staff.staff.name })
+  return staff
 }
