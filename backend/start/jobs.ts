@@ -16,6 +16,7 @@ import TagSegmentJob from '#jobs/tag_segment_job'
 import RecordSegmentCountsJob from '#jobs/record_segment_counts_job'
 import ProcessWecomCallbackJob from '#jobs/process_wecom_callback_job'
 import RequeueWecomCallbacksJob from '#jobs/requeue_wecom_callbacks_job'
+import ImportWecomArchiveJob from '#jobs/import_wecom_archive_job'
 import SyncWecomJob from '#jobs/sync_wecom_job'
 import StartWecomSyncJob from '#jobs/start_wecom_sync_job'
 import PushWecomCorpTagJob from '#jobs/push_wecom_corp_tag_job'
@@ -29,7 +30,7 @@ const queues = await app.container.make(QueueService)
 queues.register(PruneExpiredTokensJob, EvaluateTiersJob, ExpirePointsJob, ExpireCouponsJob, BirthdayCouponsJob)
 queues.register(EvaluateAutoTagsJob, EvaluateAllAutoTagsJob, TagSegmentJob, RecordSegmentCountsJob)
 queues.register(ComputeRfmJob, PruneEventsJob)
-queues.register(ProcessWecomCallbackJob, RequeueWecomCallbacksJob)
+queues.register(ProcessWecomCallbackJob, RequeueWecomCallbacksJob, ImportWecomArchiveJob)
 queues.register(SyncWecomJob, StartWecomSyncJob)
 queues.register(PushWecomCorpTagJob, MarkWecomTagsJob, SyncWecomCorpTagsJob, RunWecomHandoverJob, PollWecomHandoversJob)
 
@@ -48,6 +49,7 @@ export const schedules = [
   { job: ComputeRfmJob, id: 'compute-rfm', pattern: '30 2 * * *', payload: {} },
   { job: PruneEventsJob, id: 'prune-events', pattern: '45 3 * * *', payload: {} },
   { job: RequeueWecomCallbacksJob, id: 'requeue-wecom-callbacks', pattern: '* * * * *', payload: {} },
+  { job: ImportWecomArchiveJob, id: 'import-wecom-archive', pattern: '* * * * *', payload: {} },
   { job: PollWecomHandoversJob, id: 'poll-wecom-handovers', pattern: '* * * * *', payload: {} },
   // Catches what WeCom's callbacks missed; after the night's loyalty and tag jobs.
   { job: StartWecomSyncJob, id: 'wecom-incremental-sync', pattern: '30 5 * * *', payload: {} },

@@ -27,4 +27,5 @@ router.use([
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   signed: () => import('#middleware/signed_request_middleware'),
+  member: () => import('#middleware/member_auth_middleware'),
 })

@@ -118,5 +118,6 @@ await import('#start/routes/wecom')
 await import('#start/routes/wecom_groups')
 await import('#start/routes/wecom_sync')
 await import('#start/routes/wecom_handover')
+await import('#start/routes/conversations')
 
 router.get('*', [ConsoleController, 'show'])

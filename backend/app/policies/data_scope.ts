@@ -1,4 +1,5 @@
 import type { ModelQueryBuilderContract, LucidModel } from '@adonisjs/lucid/types/model'
+import db from '@adonisjs/lucid/services/db'
 import type Staff from '#models/staff'
 import { StaffRole } from '#enums/staff'
 
@@ -56,6 +57,33 @@ export class DataScope {
       return query.whereIn(column, (sub) => sub.from('staff').select('id').where('store_id', storeId)) as Q
     }
     return query.where(column, this.actor.id) as Q
+  }
+
+  /**
+   * Conversations: a guide sees the ones they own or take part in; a store manager their
+   * store's (the conversation's store, or an owner from their store) and the ones they take
+   * part in. A guide who handed a chat on (transfer) no longer sees it.
+   */
+  conversations<Q extends ModelQueryBuilderContract<LucidModel>>(query: Q, table = 'conversations'): Q {
+    if (this.seesAll) return query
+    const me = this.actor.id
+    const joined = () =>
+      db
+        .from('conversation_participants')
+        .select('conversation_id')
+        .where('participant_type', 'staff')
+        .where('participant_id', me)
+        .whereNull('left_at')
+    if (this.actor.role === StaffRole.StoreManager && this.actor.storeId) {
+      const storeId = this.actor.storeId
+      return query.where((q) =>
+        q
+          .where(`${table}.store_id`, storeId)
+          .orWhereIn(`${table}.owner_staff_id`, (sub) => sub.from('staff').select('id').where('store_id', storeId))
+          .orWhereIn(`${table}.id`, joined())
+      ) as Q
+    }
+    return query.where((q) => q.where(`${table}.owner_staff_id`, me).orWhereIn(`${table}.id`, joined())) as Q
   }
 
   /** Full phone numbers are for admin, hq_operator and store_manager; guides see them masked. */

@@ -11,3 +11,5 @@ export async function authenticateStaffToken(token: string): Promise<Staff | nul
   const staff = await Staff.find(accessToken.tokenableId)
   return staff && staff.status === StaffStatus.Active ? staff : null
 }
+
+export { authenticateMemberToken } from '#services/member_tokens'

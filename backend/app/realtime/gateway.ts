@@ -3,8 +3,20 @@ import { Server, type Namespace } from 'socket.io'
 import { createAdapter } from '@socket.io/redis-adapter'
 import type { Redis } from 'ioredis'
 import type { Logger } from '@adonisjs/core/logger'
-import { authenticateStaffToken } from '#realtime/auth'
-import { rooms, type ConsoleClientEvents, type ConsoleServerEvents, type SocketData } from '#realtime/events'
+import type Staff from '#models/staff'
+import { authenticateMemberToken, authenticateStaffToken } from '#realtime/auth'
+import { adapterKey } from '#realtime/emitter'
+import { registerChatHandlers } from '#realtime/conversations'
+import { chatter } from '#services/chatter'
+import {
+  rooms,
+  type ConsoleClientEvents,
+  type ConsoleServerEvents,
+  type MemberClientEvents,
+  type MemberServerEvents,
+  type MemberSocketData,
+  type SocketData,
+} from '#realtime/events'
 
 /**
  * The socket.io gateway of a web process. The Redis adapter lets a message emitted in one web
@@ -28,7 +40,7 @@ export class RealtimeGateway {
     const io = new Server(httpServer, {
       path: '/socket.io',
       serveClient: false,
-      adapter: createAdapter(pub, sub),
+      adapter: createAdapter(pub, sub, { key: adapterKey() }),
       cors: { origin: true },
     })
     this.io = io
@@ -39,11 +51,14 @@ export class RealtimeGateway {
   }
 
   #console(nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents, {}, SocketData>) {
+    // The staff model stays with the socket (not in socket.data, which other processes may read).
+    const staffOf = new WeakMap<object, Staff>()
     nsp.use(async (socket, next) => {
       const token = socket.handshake.auth?.token
       const staff = typeof token === 'string' ? await authenticateStaffToken(token) : null
       if (!staff) return next(new Error('unauthorized'))
       socket.data = { staffId: staff.id, role: staff.role, storeId: staff.storeId }
+      staffOf.set(socket, staff)
       next()
     })
 
@@ -51,16 +66,32 @@ export class RealtimeGateway {
       const joined = [rooms.staff(socket.data.staffId)]
       if (socket.data.storeId) joined.push(rooms.store(socket.data.storeId))
       socket.join(joined)
+      registerChatHandlers(socket, chatter.staff(staffOf.get(socket)!), this.logger)
       socket.emit('session:ready', { staff_id: socket.data.staffId, rooms: joined })
     })
   }
 
   /**
-   * Members authenticate with the member token of a one-time chat link. Until members can
-   * hold tokens (the conversations work), every connection here is refused.
+   * Members authenticate with the member token of a one-time chat link (CONTRACTS section 6)
+   * and are placed in their personal room.
    */
-  #member(nsp: Namespace) {
-    nsp.use((_socket, next) => next(new Error('unauthorized')))
+  #member(nsp: Namespace<MemberClientEvents, MemberServerEvents, {}, MemberSocketData>) {
+    const names = new WeakMap<object, string | null>()
+    nsp.use(async (socket, next) => {
+      const token = socket.handshake.auth?.token
+      const member = typeof token === 'string' ? await authenticateMemberToken(token) : null
+      if (!member) return next(new Error('unauthorized'))
+      socket.data = { memberId: member.id }
+      names.set(socket, member.name)
+      next()
+    })
+
+    nsp.on('connection', (socket) => {
+      const joined = [rooms.member(socket.data.memberId)]
+      socket.join(joined)
+      registerChatHandlers(socket, chatter.member({ id: socket.data.memberId, name: names.get(socket) ?? null }), this.logger)
+      socket.emit('session:ready', { member_id: socket.data.memberId, rooms: joined })
+    })
   }
 
   /**

@@ -5,10 +5,11 @@ import { ForbiddenException, UnprocessableException } from '#exceptions/api_exce
 import { DataScope } from '#policies/data_scope'
 import { audit, type Actor } from '#services/audit'
 import { transaction } from '#services/transactions'
+import { followMemberOwner } from '#services/direct_conversations'
 
 /**
  * Sets a member's owning guide (专属导购). Admin and HQ may; a store manager may hand a member
- * they see to a guide of their own store.
+ * they see to a guide of their own store. The member's web conversation follows the owner.
  */
 export default class SetOwner {
   async handle(memberId: number, staffId: number, actorStaff: Staff, by: Actor) {
@@ -31,6 +32,7 @@ export default class SetOwner {
       const before = member.ownerStaffId
       member.ownerStaffId = guide.id
       await member.useTransaction(trx).save()
+      await followMemberOwner(trx, member.id, guide.id)
       await audit(by, 'member.owner', { type: 'member', id: member.id }, { owner_staff_id: { from: before, to: guide.id } }, trx)
       return member
     })

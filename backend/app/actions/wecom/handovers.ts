@@ -24,6 +24,7 @@ import { LockBusyError, withLock } from '#services/redis_lock'
 import { transaction } from '#services/transactions'
 import { wecomClient } from '#services/wecom'
 import { refreshStatus } from '#services/wecom_contacts'
+import { followMemberOwner } from '#services/direct_conversations'
 
 export type HandoverInput = {
   kind: HandoverKind
@@ -350,7 +351,8 @@ async function completeTransfer(item: WecomHandoverItem, from: Staff, to: Staff)
     }
     await refreshStatus(trx, contact)
     if (contact.memberId) {
-      await Member.query({ client: trx }).where('id', contact.memberId).where('ownerStaffId', from.id).update({ owner_staff_id: to.id })
+      const moved = await Member.query({ client: trx }).where('id', contact.memberId).where('ownerStaffId', from.id).update({ owner_staff_id: to.id })
+      if (Number(moved) > 0) await followMemberOwner(trx, contact.memberId, to.id)
     }
   })
 }

@@ -1,0 +1,95 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import Conversation from '#models/conversation'
+import Message from '#models/message'
+import Product from '#models/product'
+import {
+  MEMBER_SENDABLE,
+  MessageType,
+  ParticipantType,
+  STAFF_SENDABLE,
+  SenderType,
+} from '#enums/conversation'
+import { UnprocessableException } from '#exceptions/api_exceptions'
+import { messageBodyValidators } from '#validators/conversation'
+import { participantsOf, visibleConversation } from '#queries/conversations/conversation_queries'
+import { presentMessage } from '#queries/conversations/presenters'
+import { appendMessage, ensureWriter, publishMessage } from '#services/messenger'
+import { isDuplicateKey, transaction } from '#services/transactions'
+import type { Chatter } from '#services/chatter'
+import type { MessagePayload } from '#realtime/events'
+
+export type SendMessageInput = {
+  conversation_id: number
+  client_msg_id: string
+  type: MessageType
+  body: Record<string, unknown>
+}
+
+/**
+ * Sends a message as a staff member or a member, from the socket or REST alike. The message is
+ * stored with the next `seq` under a lock on the conversation, then announced to every
+ * participant's personal room in both namespaces. The same `client_msg_id` from the same sender
+ * again (a retry) stores nothing, announces nothing and answers the stored message.
+ */
+export default class SendMessage {
+  async handle(who: Chatter, input: SendMessageInput): Promise<{ message: MessagePayload; duplicate: boolean }> {
+    const sendable: readonly MessageType[] = who.type === ParticipantType.Staff ? STAFF_SENDABLE : MEMBER_SENDABLE
+    if (!sendable.includes(input.type)) {
+      throw new UnprocessableException(`You cannot send ${input.type} messages here`, 'type', 'invalid')
+    }
+    const body = await this.#body(input.type, input.body)
+
+    const senderType = who.type === ParticipantType.Staff ? SenderType.Staff : SenderType.Member
+
+    try {
+      const result = await transaction(async (trx) => {
+        await visibleConversation(who, input.conversation_id, trx)
+        const conversation = await Conversation.query({ client: trx }).where('id', input.conversation_id).forUpdate().firstOrFail()
+        // Checked under the lock, so a concurrent retry waits for the first and then finds it.
+        const again = await this.#stored(senderType, who.id, input.client_msg_id, trx)
+        if (again) return { message: again, participants: null }
+
+        const participants = await participantsOf(conversation.id, trx)
+        await ensureWriter(trx, who, conversation, participants)
+        const message = await appendMessage(trx, conversation, participants, {
+          senderType,
+          senderId: who.id,
+          clientMsgId: input.client_msg_id,
+          type: input.type,
+          body,
+        })
+        return { message, participants }
+      })
+      const payload = presentMessage(result.message, who.name)
+      if (!result.participants) return { message: payload, duplicate: true }
+      publishMessage(result.participants, payload)
+      return { message: payload, duplicate: false }
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      const winner = await this.#stored(senderType, who.id, input.client_msg_id)
+      if (!winner) throw error
+      return { message: presentMessage(winner, who.name), duplicate: true }
+    }
+  }
+
+  #stored(senderType: SenderType, senderId: number, clientMsgId: string, trx?: QueryClientContract) {
+    return Message.query({ client: trx })
+      .where('sender_type', senderType)
+      .where('sender_id', senderId)
+      .where('client_msg_id', clientMsgId)
+      .first()
+  }
+
+  /** The body as its type's validator returns it; a product card carries the product's facts. */
+  async #body(type: MessageType, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const validator = messageBodyValidators[type as keyof typeof messageBodyValidators]
+    if (!validator) throw new UnprocessableException(`You cannot send ${type} messages here`, 'type', 'invalid')
+    const { body } = (await validator.validate({ body: raw })) as { body: Record<string, unknown> }
+    if (type === MessageType.Product) {
+      const product = await Product.findBy('sku', body.sku)
+      if (!product) throw new UnprocessableException(`Unknown product ${body.sku}`, 'body.sku', 'exists')
+      return { sku: product.sku, name: product.name, category: product.category, price: Number(product.price).toFixed(2) }
+    }
+    return body
+  }
+}
