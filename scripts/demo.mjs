@@ -62,6 +62,10 @@ if (simulated) {
 startRoles(simulated ? ['wecom', 'web', 'worker'] : ['web', 'worker'], {
   mode: 'source',
   onReady: () => {
+    run('node', ['ace', 'demo:chat'], { cwd: backend, capture: true }).then(({ output }) => {
+      const link = output.trim().split('\n').at(-1)
+      if (link?.includes('/m/chat')) console.log(`\n  A member's chat page (one-time link, with guide.sh001.1): ${link}\n`)
+    })
     if (simulated) {
       run('node', ['ace', 'wecom:demo-codes'], { cwd: backend }).then(() =>
         run('node', ['ace', 'wecom:sync', '--kind', 'full'], { cwd: backend })
