@@ -6,6 +6,12 @@ import { STAFF_ROLES, StaffRole } from '@/enums/staff'
  */
 export const ACCESS = {
   home: STAFF_ROLES,
+  /** A guide's own conversations, a store manager's store, HQ all: one page, scoped by the API. */
+  inbox: STAFF_ROLES,
+  /** Everyone reads and writes their own replies; corp and store replies per ACTIONS below. */
+  quickReplies: STAFF_ROLES,
+  /** The WeCom chat-toolbar page (no console chrome). */
+  sidebar: STAFF_ROLES,
   /** HQ "Members", a store manager's "Customers", a guide's "My customers": one page, scoped by the API. */
   members: STAFF_ROLES,
   /** TagPolicy.manage: tags, auto-tag rules and saved segments. */
@@ -50,6 +56,10 @@ export const ACTIONS = {
   bindWecomContacts: [StaffRole.Admin, StaffRole.HqOperator],
   /** The channel-code filter lists channel codes, which only HQ may read. */
   filterByChannelCode: [StaffRole.Admin, StaffRole.HqOperator],
+  /** ConversationPolicy.takeover: the store manager of the conversation's store, or HQ. */
+  takeOverConversations: [StaffRole.Admin, StaffRole.HqOperator, StaffRole.StoreManager],
+  /** The response-times card (GET /conversations/stats). */
+  viewResponseTimes: [StaffRole.Admin, StaffRole.HqOperator, StaffRole.StoreManager],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Action = keyof typeof ACTIONS

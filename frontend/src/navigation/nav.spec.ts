@@ -11,19 +11,21 @@ const titleOf = (role: StaffRole, path: string) => navEntriesFor(role).find((ent
 const wecomPages = (role: StaffRole) => navEntriesFor(role).find((entry) => entry.path === '/wecom')?.children?.map((entry) => entry.path) ?? []
 
 describe('navigation by role', () => {
-  it('shows a guide their customers and no admin, HQ or management entries', () => {
-    expect(paths(StaffRole.Guide)).toEqual(['/', '/members', '/wecom'])
+  it('shows a guide their inbox, customers and quick replies, and no admin, HQ or management entries', () => {
+    expect(paths(StaffRole.Guide)).toEqual(['/', '/inbox', '/members', '/quick-replies', '/wecom'])
+    expect(titleOf(StaffRole.Guide, '/inbox')).toBe('nav.inbox')
     expect(titleOf(StaffRole.Guide, '/members')).toBe('nav.myCustomers')
     for (const page of [...ADMIN_PAGES, ...HQ_PAGES, '/staff']) expect(paths(StaffRole.Guide)).not.toContain(page)
   })
 
-  it('shows a store manager their customers and store staff but no admin or HQ pages', () => {
-    expect(paths(StaffRole.StoreManager)).toEqual(['/', '/members', '/staff', '/wecom'])
+  it('shows a store manager the store’s inbox, their customers and store staff but no admin or HQ pages', () => {
+    expect(paths(StaffRole.StoreManager)).toEqual(['/', '/inbox', '/members', '/quick-replies', '/staff', '/wecom'])
+    expect(titleOf(StaffRole.StoreManager, '/inbox')).toBe('nav.storeInbox')
     expect(titleOf(StaffRole.StoreManager, '/members')).toBe('nav.customers')
   })
 
   it('shows an HQ operator members, tags, segments, coupons and tiers, in the UX order, but no admin pages', () => {
-    expect(paths(StaffRole.HqOperator)).toEqual(['/', '/members', '/tags', '/segments', '/coupons', '/tiers', '/wecom'])
+    expect(paths(StaffRole.HqOperator)).toEqual(['/', '/inbox', '/members', '/quick-replies', '/tags', '/segments', '/coupons', '/tiers', '/wecom'])
     expect(titleOf(StaffRole.HqOperator, '/members')).toBe('nav.members')
     for (const page of ADMIN_PAGES) expect(paths(StaffRole.HqOperator)).not.toContain(page)
   })

@@ -3,12 +3,14 @@ import {
   Avatar,
   ChatDotRound,
   ChatLineRound,
+  ChatLineSquare,
   Connection,
   DataAnalysis,
   Document,
   Grid,
   HomeFilled,
   Medal,
+  Message,
   Operation,
   PriceTag,
   Refresh,
@@ -50,12 +52,13 @@ const WECOM_ENTRIES: readonly NavEntry[] = [
 ]
 
 /**
- * The console's menu, in display order (UX.md: Dashboard · Members · Tags · Segments · …).
- * Pages of later work (Today, Inbox, SOP, Broadcasts, …) are added here with their roles when
- * they exist.
+ * The console's menu, in display order (UX.md: a guide's Today · Inbox · My customers · … ·
+ * Quick replies; HQ's Dashboard · Members · Tags · Segments · …). Pages of later work (Today,
+ * SOP, Broadcasts, …) are added here with their roles when they exist.
  */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/', titleKey: 'nav.home', icon: HomeFilled, roles: ACCESS.home },
+  { path: '/inbox', titleKey: 'nav.inbox', titleKeyByRole: { store_manager: 'nav.storeInbox' }, icon: Message, roles: ACCESS.inbox },
   {
     path: '/members',
     titleKey: 'nav.members',
@@ -63,6 +66,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: UserFilled,
     roles: ACCESS.members,
   },
+  { path: '/quick-replies', titleKey: 'nav.quickReplies', icon: ChatLineSquare, roles: ACCESS.quickReplies },
   { path: '/tags', titleKey: 'nav.tags', icon: PriceTag, roles: ACCESS.tags },
   { path: '/segments', titleKey: 'nav.segments', icon: DataAnalysis, roles: ACCESS.segments },
   { path: '/coupons', titleKey: 'nav.coupons', icon: Ticket, roles: ACCESS.coupons },

@@ -1,11 +1,13 @@
-import { io, type Socket } from 'socket.io-client'
+import { io } from 'socket.io-client'
 import { watch } from 'vue'
 import { useRealtimeStore } from '@/stores/realtime'
 import { useSessionStore } from '@/stores/session'
 import { useWecomSyncStore } from '@/stores/wecomSync'
-import type { ConsoleClientEvents, ConsoleEventHandlers, ConsoleEventName, ConsoleServerEvents } from './events'
+import { useChatStore } from '@/stores/chat'
+import { setConsoleSocket, type ConsoleSocket } from './consoleChat'
+import type { ConsoleEventHandlers, ConsoleEventName } from './events'
 
-export type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>
+export type { ConsoleSocket } from './consoleChat'
 
 /** The message of `connect_error` when the server refuses the token. */
 export const UNAUTHORIZED = 'unauthorized'
@@ -16,9 +18,14 @@ let socket: ConsoleSocket | null = null
 export function consoleEventHandlers(): ConsoleEventHandlers {
   const realtime = useRealtimeStore()
   const wecomSync = useWecomSyncStore()
+  const chat = useChatStore()
   return {
     'session:ready': (payload) => realtime.onSessionReady(payload),
     'wecom:sync': (run) => wecomSync.receive(run),
+    'message:new': (payload) => chat.receive(payload),
+    'message:status': (payload) => chat.receiveStatus(payload),
+    typing: (payload) => chat.receiveTyping(payload),
+    'conversation:updated': (payload) => chat.conversationUpdated(payload),
   }
 }
 
@@ -30,8 +37,15 @@ export function connectConsole(token: string): ConsoleSocket {
 
   const next: ConsoleSocket = io('/console', { path: '/socket.io', auth: { token } })
   socket = next
+  setConsoleSocket(next)
 
-  next.on('connect', () => realtime.markConnected())
+  let connectedBefore = false
+  next.on('connect', () => {
+    realtime.markConnected()
+    // Back after a drop: fetch what was pushed while we were away (by seq, so nothing twice).
+    if (connectedBefore) void useChatStore().resync()
+    connectedBefore = true
+  })
   next.on('disconnect', (reason) => realtime.markDisconnected(reason))
   next.on('connect_error', (error) => {
     realtime.markDisconnected(error.message)
@@ -53,6 +67,7 @@ export function disconnectConsole() {
   socket.io.removeAllListeners()
   socket.disconnect()
   socket = null
+  setConsoleSocket(null)
   useRealtimeStore().markDisconnected()
 }
 

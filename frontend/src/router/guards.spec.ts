@@ -54,6 +54,25 @@ describe('page access', () => {
     expect((await visit('/wecom/sync')).name).toBe('home')
   })
 
+  it('lets every role into the inbox and quick replies, and opens a conversation by its id', async () => {
+    for (const role of [StaffRole.Guide, StaffRole.StoreManager, StaffRole.HqOperator]) {
+      loginAs(role)
+      const conversation = await visit('/inbox/12?pane=member')
+      expect(conversation.name).toBe('inbox')
+      expect(conversation.params.id).toBe('12')
+      expect((await visit('/quick-replies')).name).toBe('quick-replies')
+    }
+  })
+
+  it('opens the member chat page without a session, and sends the sidebar to login first', async () => {
+    expect((await visit('/m/chat?ticket=abc')).name).toBe('member-chat')
+    const sidebar = await visit('/sidebar?external_userid=wmEXT0031')
+    expect(sidebar.name).toBe('login')
+    expect(sidebar.query.redirect).toBe('/sidebar?external_userid=wmEXT0031')
+    loginAs(StaffRole.Guide)
+    expect((await visit('/sidebar?external_userid=wmEXT0031')).name).toBe('sidebar')
+  })
+
   it('lets an admin in everywhere', async () => {
     loginAs(StaffRole.Admin)
     for (const name of ['staff', 'stores', 'integrations', 'audit-log', 'queues']) {

@@ -22,6 +22,20 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'auth.submit' },
   },
   {
+    // The member's chat page, opened from a one-time link on their phone: no console around it.
+    path: '/m/chat',
+    name: 'member-chat',
+    component: () => import('@/views/memberChat/MemberChatView.vue'),
+    meta: { public: true, titleKey: 'chat.member.pageTitle' },
+  },
+  {
+    // The WeCom chat-toolbar app (~360 px): staff sign-in, no console chrome.
+    path: '/sidebar',
+    name: 'sidebar',
+    component: () => import('@/views/sidebar/SidebarView.vue'),
+    meta: { roles: ACCESS.sidebar, titleKey: 'chat.sidebar.title' },
+  },
+  {
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     children: [
@@ -30,6 +44,19 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('@/views/home/HomeView.vue'),
         meta: { roles: ACCESS.home, titleKey: 'nav.home' },
+      },
+      {
+        path: 'inbox/:id(\\d+)?',
+        name: 'inbox',
+        component: () => import('@/views/inbox/InboxView.vue'),
+        props: (route) => ({ id: route.params.id ? Number(route.params.id) : null }),
+        meta: { roles: ACCESS.inbox, titleKey: 'nav.inbox' },
+      },
+      {
+        path: 'quick-replies',
+        name: 'quick-replies',
+        component: () => import('@/views/quickReplies/QuickReplyListView.vue'),
+        meta: { roles: ACCESS.quickReplies, titleKey: 'nav.quickReplies' },
       },
       {
         path: 'members',
