@@ -100,6 +100,8 @@ export interface MemberSocketData {
 export const rooms = {
   staff: (id: number) => `staff:${id}`,
   store: (id: number) => `store:${id}`,
+  /** The store's managers only: they see the store's conversations without taking part. */
+  storeManagers: (id: number) => `store-managers:${id}`,
   member: (id: number) => `member:${id}`,
   conversation: (id: number) => `conversation:${id}`,
   group: (id: number) => `group:${id}`,

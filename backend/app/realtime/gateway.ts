@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter'
 import type { Redis } from 'ioredis'
 import type { Logger } from '@adonisjs/core/logger'
 import type Staff from '#models/staff'
+import { StaffRole } from '#enums/staff'
 import { authenticateMemberToken, authenticateStaffToken } from '#realtime/auth'
 import { adapterKey } from '#realtime/emitter'
 import { registerChatHandlers } from '#realtime/conversations'
@@ -65,6 +66,7 @@ export class RealtimeGateway {
     nsp.on('connection', (socket) => {
       const joined = [rooms.staff(socket.data.staffId)]
       if (socket.data.storeId) joined.push(rooms.store(socket.data.storeId))
+      if (socket.data.storeId && socket.data.role === StaffRole.StoreManager) joined.push(rooms.storeManagers(socket.data.storeId))
       socket.join(joined)
       registerChatHandlers(socket, chatter.staff(staffOf.get(socket)!), this.logger)
       socket.emit('session:ready', { staff_id: socket.data.staffId, rooms: joined })

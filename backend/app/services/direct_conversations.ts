@@ -90,7 +90,7 @@ export async function handOver(trx: TransactionClientContract, conversation: Con
     body: { event: 'transfer', text: `${owner.name} 将为您服务`, from_staff_id: previous, to_staff_id: owner.id, to_staff_name: owner.name },
   })
   trx.after('commit', () => {
-    publishNewMessage(participants, message, null)
+    publishNewMessage(participants, message, null, conversation.storeId)
     publishConversationUpdated([...leaving.map((p) => p.participantId), owner.id], {
       conversation_id: conversation.id,
       reason: 'transfer',

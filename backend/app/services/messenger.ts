@@ -180,18 +180,26 @@ function roomsOf(participants: ConversationParticipant[], except?: { type: Parti
 
 /**
  * Announces through the Redis emitter, so every web process (and this one) delivers to the
- * sockets it holds, whether the caller is a web process or a worker.
+ * sockets it holds, whether the caller is a web process or a worker. The store's managers look
+ * on without taking part, so a store's conversation also goes to their room (not `store:{id}`,
+ * which holds the guides too); one emit to all rooms reaches a socket in several of them once.
  */
-export function publishMessage(participants: ConversationParticipant[], message: MessagePayload) {
+export function publishMessage(participants: ConversationParticipant[], message: MessagePayload, storeId: number | null) {
   const to = roomsOf(participants)
+  const staffRooms = storeId ? [...to.staff, rooms.storeManagers(storeId)] : to.staff
   const payload = { conversation_id: message.conversation_id, message }
-  if (to.staff.length) toConsole().to(to.staff).emit('message:new', payload)
+  if (staffRooms.length) toConsole().to(staffRooms).emit('message:new', payload)
   if (to.members.length) toMembers().to(to.members).emit('message:new', payload)
 }
 
-export function publishNewMessage(participants: ConversationParticipant[], message: Message, senderName: string | null) {
+export function publishNewMessage(
+  participants: ConversationParticipant[],
+  message: Message,
+  senderName: string | null,
+  storeId: number | null
+) {
   const payload = presentMessage(message, senderName)
-  publishMessage(participants, payload)
+  publishMessage(participants, payload, storeId)
   return payload
 }
 

@@ -44,7 +44,7 @@ test.group('Conversations in a browser', (group) => {
     const shown = await page.getByTestId('message-text').allInnerTexts()
     assert.deepEqual(shown.map((text) => text.trim()), payloads)
     assert.equal(await page.locator('[data-testid="message-list"] img[src="x"], [data-testid="message-list"] script').count(), 0)
-    assert.isUndefined(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned))
+    assert.isUndefined(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned))
     await page.close()
   })
 

@@ -444,6 +444,7 @@ test.group('Community groups', (group) => {
     const later = await guideWithMember({ store, memberName: '韩梅梅' })
     const laterSession = await memberSession(client, later.guide.token, later.member.id)
     ;(await client.get(`/api/v1/conversations/${groupId}/messages`).bearerToken(laterSession.token)).assertStatus(404)
+    ;(await say(client, laterSession.token, groupId, '我也想来')).assertStatus(404)
     const added = await client.post(`/api/v1/conversations/groups/${groupId}/members`).bearerToken(hq.token).json({ member_ids: [later.member.id, member.id] })
     added.assertStatus(200)
     assert.equal(added.body().added, 1)

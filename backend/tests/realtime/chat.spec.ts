@@ -6,6 +6,7 @@ import logger from '@adonisjs/core/services/logger'
 import { RealtimeGateway } from '#realtime/gateway'
 import type { MessageNewPayload, MessageStatusPayload, TypingPayload } from '#realtime/events'
 import { resetState } from '#tests/helpers/database'
+import { staffWithToken } from '#tests/helpers/auth'
 import { count } from '#tests/helpers/loyalty'
 import { eventually } from '#tests/helpers/tagging'
 import { ack, clientMsgId, collect, guideWithMember, memberSession, next, openSocket, quiet, ready, text } from '#tests/helpers/chat'
@@ -203,6 +204,49 @@ test.group('Chat over sockets', (group) => {
     assert.lengthOf(overheard, 0)
     assert.lengthOf(overheardTyping, 0)
     assert.equal(await count('messages', { conversation_id: session.conversationId }), 1)
+  })
+
+  test('a store manager hears the store\'s chats live; a bystander guide and another store\'s manager do not', async ({ client, assert, cleanup }) => {
+    const { store, guide, member } = await guideWithMember()
+    const session = await memberSession(client, guide.token, member.id)
+    const manager = await staffWithToken('manager', { store })
+    const bystander = await staffWithToken('guide', { store })
+    const elsewhere = await staffWithToken('manager')
+    const sockets = {
+      manager: openSocket('/console', manager.token),
+      bystander: openSocket('/console', bystander.token),
+      elsewhere: openSocket('/console', elsewhere.token),
+      guide: openSocket('/console', guide.token),
+      member: openSocket('/member', session.token),
+    }
+    for (const socket of Object.values(sockets)) cleanup(() => void socket.close())
+    const managerReady = new Promise<{ rooms: string[] }>((resolve) => sockets.manager.once('session:ready', resolve))
+    await Promise.all([sockets.bystander, sockets.elsewhere, sockets.guide, sockets.member].map(ready))
+    assert.include((await managerReady).rooms, `store-managers:${store.id}`)
+    const atManager = collect<MessageNewPayload>(sockets.manager, 'message:new')
+    const atBystander = collect<MessageNewPayload>(sockets.bystander, 'message:new')
+    const atElsewhere = collect<MessageNewPayload>(sockets.elsewhere, 'message:new')
+
+    await ack(sockets.guide, 'message:send', text(session.conversationId, '王女士您好'))
+    await ack(sockets.member, 'message:send', text(session.conversationId, '您好'))
+    await eventually('the manager has both messages', async () => atManager.length >= 2)
+    await quiet(300)
+    assert.deepEqual(atManager.map((p) => [p.conversation_id, p.message.seq, p.message.sender_type]), [
+      [session.conversationId, 1, 'staff'],
+      [session.conversationId, 2, 'member'],
+    ])
+    assert.lengthOf(atBystander, 0)
+    assert.lengthOf(atElsewhere, 0)
+
+    // Once the manager takes it over (a participant too), each message still reaches them once.
+    const takeover = await client.post(`/api/v1/conversations/${session.conversationId}/takeover`).bearerToken(manager.token)
+    assert.oneOf(takeover.status(), [200, 204])
+    await ack(sockets.member, 'message:send', text(session.conversationId, '还在吗'))
+    await eventually('the manager has the takeover and the reply', async () => atManager.length >= 4)
+    await quiet(300)
+    assert.deepEqual(atManager.map((p) => p.message.seq), [1, 2, 3, 4])
+    assert.lengthOf(atBystander, 0)
+    assert.lengthOf(atElsewhere, 0)
   })
 
   test('a member token cannot write in another member\'s conversation; bad input is refused by field', async ({ client, assert, cleanup }) => {

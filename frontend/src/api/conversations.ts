@@ -151,6 +151,16 @@ export interface ConversationStatsRow {
   unanswered: number
 }
 
+/** A web community group (HQ): its store's guides and manager take part when `store_id` is set. */
+export interface CreateGroupInput {
+  title: string
+  store_id?: number | null
+  member_ids: number[]
+}
+
+/** The most members one request adds to a group. */
+export const MAX_GROUP_MEMBERS = 500
+
 export interface StatsQuery {
   /** ISO dates. */
   from?: string
@@ -202,6 +212,18 @@ export const conversationsApi = {
 
   async transfer(id: number, staffId: number, options: RequestOptions = {}): Promise<ConversationDetail> {
     const { data } = await apiClient.post<ConversationDetail>(`/conversations/${id}/transfer`, { staff_id: staffId }, options)
+    return data
+  },
+
+  /** HQ: opens a web community group; its members' chat pages hear of it at once. */
+  async createGroup(input: CreateGroupInput, options: RequestOptions = {}): Promise<ConversationDetail> {
+    const { data } = await apiClient.post<ConversationDetail>('/conversations/groups', compactParams({ ...input }), options)
+    return data
+  },
+
+  /** HQ: adds members to a group; those already in it are left as they are. */
+  async addGroupMembers(id: number, memberIds: number[], options: RequestOptions = {}): Promise<ConversationDetail & { added: number }> {
+    const { data } = await apiClient.post<ConversationDetail & { added: number }>(`/conversations/groups/${id}/members`, { member_ids: memberIds }, options)
     return data
   },
 

@@ -4,6 +4,7 @@ import { readMemberToken } from '@/chat/memberToken'
 import { API_BASE_URL } from './client'
 import { toApiError } from './errors'
 import type { MessagesPage, MessagesQuery } from './conversations'
+import type { ConversationKind } from '@/enums/chat'
 
 /*
  * The API as the member chat page (`/m/chat`) calls it, with the member's token. It has its own
@@ -50,6 +51,19 @@ export interface MemberMe {
   } | null
 }
 
+/** One of the member's conversations (`GET /member/conversations`): their guide chat or a community group. */
+export interface MemberConversation {
+  id: number
+  kind: ConversationKind
+  /** A group's name; null for the guide chat. */
+  title: string | null
+  guide: { id: number; name: string } | null
+  last_seq: number
+  last_message_at: string | null
+  last_message_preview: string | null
+  unread: number
+}
+
 export const memberChatApi = {
   /** Exchanges the one-time ticket of a chat link for a member token; 401 when used or expired. */
   async createSession(ticket: string): Promise<MemberSession> {
@@ -60,6 +74,12 @@ export const memberChatApi = {
   async me(): Promise<MemberMe> {
     const { data } = await memberClient.get<MemberMe>('/member/me')
     return data
+  },
+
+  /** Most recent first. */
+  async conversations(): Promise<MemberConversation[]> {
+    const { data } = await memberClient.get<{ data?: MemberConversation[] }>('/member/conversations')
+    return Array.isArray(data?.data) ? data.data : []
   },
 
   async messages(conversationId: number, query: MessagesQuery): Promise<MessagesPage> {

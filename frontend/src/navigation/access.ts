@@ -58,6 +58,8 @@ export const ACTIONS = {
   filterByChannelCode: [StaffRole.Admin, StaffRole.HqOperator],
   /** ConversationPolicy.takeover: the store manager of the conversation's store, or HQ. */
   takeOverConversations: [StaffRole.Admin, StaffRole.HqOperator, StaffRole.StoreManager],
+  /** ConversationPolicy.manageGroups: web community groups are opened by HQ. */
+  manageGroups: [StaffRole.Admin, StaffRole.HqOperator],
   /** The response-times card (GET /conversations/stats). */
   viewResponseTimes: [StaffRole.Admin, StaffRole.HqOperator, StaffRole.StoreManager],
 } as const satisfies Record<string, readonly StaffRole[]>

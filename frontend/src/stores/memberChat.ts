@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
-import { memberChatApi, type MemberMe } from '@/api/memberChat'
+import { memberChatApi, type MemberConversation, type MemberMe } from '@/api/memberChat'
 import { ApiError, userMessage } from '@/api/errors'
-import { MemberChatPhase, MessageType, SenderType } from '@/enums/chat'
+import { ConversationKind, MemberChatPhase, MessageType, SenderType } from '@/enums/chat'
 import { forgetMemberToken, readMemberToken, storeMemberToken } from '@/chat/memberToken'
 import {
   addMessages,
@@ -29,13 +29,17 @@ const pageVisible = () => typeof document === 'undefined' || document.visibility
 
 /**
  * The member chat page (`/m/chat`): the one-time ticket exchanged for a token kept on the phone,
- * the member and their guide, the one conversation with the guide, and the `/member` socket
- * that reconnects by itself and catches up by `after_seq`.
+ * the member and their guide, the conversation on screen (the guide chat, or one of the member's
+ * community groups), and the `/member` socket that reconnects by itself and catches up by `after_seq`.
  */
 export const useMemberChatStore = defineStore('memberChat', {
   state: () => ({
     phase: MemberChatPhase.Loading,
     me: null as MemberMe | null,
+    /** The member's conversations, for the switcher (guide chat and groups). */
+    conversations: [] as MemberConversation[],
+    /** The conversation on screen; null: the guide chat. */
+    activeId: null as number | null,
     thread: null as ThreadState | null,
     connection: RealtimeStatus.Disconnected,
     /** Why the page failed (phase `failed`), for people. */
@@ -43,7 +47,8 @@ export const useMemberChatStore = defineStore('memberChat', {
   }),
 
   getters: {
-    conversationId: (state) => state.me?.conversation?.id ?? null,
+    conversationId: (state) => state.activeId ?? state.me?.conversation?.id ?? null,
+    groups: (state) => state.conversations.filter((c) => c.kind === ConversationKind.Group),
   },
 
   actions: {
@@ -76,13 +81,16 @@ export const useMemberChatStore = defineStore('memberChat', {
         if (isUnauthorized(error)) return this.expire()
         return this.fail(error)
       }
-      if (!this.me.conversation) {
+      await this.refreshConversations()
+      // A member with no guide chat but in a group reads the group.
+      this.activeId = this.me.conversation ? null : (this.groups[0]?.id ?? null)
+      if (this.conversationId === null) {
         this.phase = MemberChatPhase.NoConversation
         return
       }
-      const thread = newThread(this.me.conversation.id)
+      const thread = newThread(this.conversationId)
       this.thread = thread
-      await loadLatest(thread, this.loader(), this.me.conversation.last_seq)
+      await loadLatest(thread, this.loader(), this.me.conversation?.last_seq ?? this.groups[0]?.last_seq)
       if (this.phase !== MemberChatPhase.Loading) return
       this.phase = MemberChatPhase.Ready
       this.connect()
@@ -99,6 +107,29 @@ export const useMemberChatStore = defineStore('memberChat', {
           throw error
         }
       }
+    },
+
+    /** The list is a convenience: when it cannot be read, the guide chat still works. */
+    async refreshConversations() {
+      try {
+        this.conversations = await memberChatApi.conversations()
+      } catch (error) {
+        if (isUnauthorized(error)) this.expire()
+      }
+    },
+
+    /** Shows another conversation (null: the guide chat); its messages replace the thread's. */
+    async switchTo(id: number | null) {
+      const target = id ?? this.me?.conversation?.id ?? null
+      if (target === null || target === this.thread?.conversationId) return
+      this.activeId = id
+      this.thread = newThread(target)
+      // The reactive thread, not the plain object: the page is on screen and follows its changes.
+      const thread = this.thread
+      const row = this.conversations.find((c) => c.id === target)
+      if (row) row.unread = 0
+      await loadLatest(thread, this.loader(), row?.last_seq)
+      if (this.thread === thread) await this.markRead()
     },
 
     fail(error: unknown) {
@@ -161,12 +192,20 @@ export const useMemberChatStore = defineStore('memberChat', {
 
     receive({ conversation_id: conversationId, message }: MessageNewPayload) {
       const thread = this.thread
-      if (!thread || conversationId !== thread.conversationId) return
+      if (!thread || conversationId !== thread.conversationId) return this.receiveElsewhere(conversationId, message)
       if (receiveMessage(thread, message)) void catchUp(thread, this.loader())
       if (message.sender_type !== SenderType.Staff) return
       thread.typingAt = null
       const receipt = { conversation_id: conversationId, seq: message.seq }
       void memberChat.receipt(pageVisible() ? 'message:read' : 'message:delivered', receipt)
+    },
+
+    /** A message in a conversation not on screen: counted unread; a group new to the page is fetched. */
+    receiveElsewhere(conversationId: number, message: MessageNewPayload['message']) {
+      const row = this.conversations.find((c) => c.id === conversationId)
+      if (!row) return void this.refreshConversations()
+      row.last_seq = Math.max(row.last_seq, message.seq)
+      if (!(message.sender_type === SenderType.Member && message.sender_id === this.me?.member.id)) row.unread += 1
     },
 
     /** Only the staff side's receipts move the ticks of the member's messages. */

@@ -36,9 +36,9 @@ export default class AddGroupMembers {
         },
       })
       await audit(by, 'conversation.group.members', { type: 'conversation', id: group.id }, { added: { to: newcomers.map((row) => row.id) } }, trx)
-      return { participants, message, added: newcomers.length }
+      return { participants, message, added: newcomers.length, storeId: group.storeId }
     })
-    if (done) publishNewMessage(done.participants, done.message, null)
+    if (done) publishNewMessage(done.participants, done.message, null, done.storeId)
     return { added: done?.added ?? 0 }
   }
 }

@@ -56,7 +56,7 @@ export default class CreateGroup {
       await audit(by, 'conversation.group.create', { type: 'conversation', id: conversation.id }, { title: { to: input.title }, members: { to: members.length } }, trx)
       return { conversation, participants, message }
     })
-    publishNewMessage(done.participants, done.message, null)
+    publishNewMessage(done.participants, done.message, null, done.conversation.storeId)
     publishConversationUpdated(
       done.participants.filter((p) => p.participantType === ParticipantType.Staff).map((p) => p.participantId),
       { conversation_id: done.conversation.id, reason: 'created', owner_staff_id: staff.id, taken_over_by: null }

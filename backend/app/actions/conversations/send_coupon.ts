@@ -40,7 +40,7 @@ export default class SendCoupon {
         const again = await Message.query({ client: trx })
           .where({ sender_type: SenderType.Staff, sender_id: staff.id, client_msg_id: clientMsgId })
           .first()
-        if (again) return { message: again, participants: null }
+        if (again) return { message: again, participants: null, storeId: conversation.storeId }
         if (conversation.kind !== ConversationKind.Direct || !conversation.memberId) {
           throw new UnprocessableException('Coupons are sent in a chat with one member', 'conversation_id', 'invalid')
         }
@@ -79,11 +79,11 @@ export default class SendCoupon {
           { template_id: { to: template.id }, coupon: { to: coupon.code }, member_id: { to: member.id } },
           trx
         )
-        return { message, participants }
+        return { message, participants, storeId: conversation.storeId }
       })
       const payload: MessagePayload = presentMessage(result.message, staff.name)
       if (!result.participants) return { message: payload, duplicate: true }
-      publishMessage(result.participants, payload)
+      publishMessage(result.participants, payload, result.storeId)
       return { message: payload, duplicate: false }
     } catch (error) {
       if (!isDuplicateKey(error)) throw error

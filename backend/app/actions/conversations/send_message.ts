@@ -47,7 +47,7 @@ export default class SendMessage {
         const conversation = await Conversation.query({ client: trx }).where('id', input.conversation_id).forUpdate().firstOrFail()
         // Checked under the lock, so a concurrent retry waits for the first and then finds it.
         const again = await this.#stored(senderType, who.id, input.client_msg_id, trx)
-        if (again) return { message: again, participants: null }
+        if (again) return { message: again, participants: null, storeId: conversation.storeId }
 
         const participants = await participantsOf(conversation.id, trx)
         await ensureWriter(trx, who, conversation, participants)
@@ -58,11 +58,11 @@ export default class SendMessage {
           type: input.type,
           body,
         })
-        return { message, participants }
+        return { message, participants, storeId: conversation.storeId }
       })
       const payload = presentMessage(result.message, who.name)
       if (!result.participants) return { message: payload, duplicate: true }
-      publishMessage(result.participants, payload)
+      publishMessage(result.participants, payload, result.storeId)
       return { message: payload, duplicate: false }
     } catch (error) {
       if (!isDuplicateKey(error)) throw error

@@ -39,7 +39,7 @@ export default class TakeOverConversation {
       return { conversation, participants, message }
     })
     if (!done) return
-    publishNewMessage(done.participants, done.message, null)
+    publishNewMessage(done.participants, done.message, null, done.conversation.storeId)
     publishConversationUpdated(
       done.participants.filter((p) => p.participantType === ParticipantType.Staff && !p.leftAt).map((p) => p.participantId),
       {

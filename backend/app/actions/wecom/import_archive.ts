@@ -66,7 +66,7 @@ export default class ImportWecomArchive {
           source: MessageSource.Wecom,
           wecomMsgid: message.msgid,
         })
-        return { stored, participants, sender }
+        return { stored, participants, sender, storeId: conversation.storeId }
       })
       if (!result) {
         if (Date.now() - message.msgtime > GIVE_UP_MS) {
@@ -75,7 +75,7 @@ export default class ImportWecomArchive {
         }
         return false
       }
-      publishNewMessage(result.participants, result.stored, result.sender.name)
+      publishNewMessage(result.participants, result.stored, result.sender.name, result.storeId)
     } catch (error) {
       if (!isDuplicateKey(error)) throw error // imported before: nothing to do
     }

@@ -71,3 +71,80 @@ describe('the member chat page', () => {
     expect(localStorage.getItem(MEMBER_TOKEN_STORAGE_KEY)).toBeNull()
   })
 })
+
+describe('the member chat page with community groups', () => {
+  const GROUP = { id: 9, kind: 'group', title: '春季新品群', guide: null, last_seq: 1, last_message_at: null, last_message_preview: null, unread: 0 }
+  const GUIDE_CHAT = { id: 5, kind: 'direct', title: null, guide: { id: 7, name: '张导购' }, last_seq: 2, last_message_at: null, last_message_preview: null, unread: 0 }
+
+  async function openWithGroup() {
+    const sockets: FakeSocket[] = []
+    vi.mocked(io).mockImplementation((() => {
+      const socket = new FakeSocket()
+      sockets.push(socket)
+      return socket
+    }) as unknown as typeof io)
+    const guideChat = fakeMessageStore([aStaffMessage(1, { text: '导购的消息' }), aMessage(2, { text: '会员的回复' })])
+    const group = fakeMessageStore([{ ...aStaffMessage(1, { text: '新品到店啦', sender_name: '王运营' }), conversation_id: 9 }])
+    fakeServer((config) => {
+      if (config.url === '/member/session') return { status: 200, data: { token: 'member-token', member: ME.member } }
+      if (config.url === '/member/me') return { status: 200, data: ME }
+      if (config.url === '/member/conversations') return { status: 200, data: { data: [GROUP, GUIDE_CHAT] } }
+      if (config.url === '/conversations/9/messages') return { status: 200, data: group.page(config.params ?? {}) }
+      if (config.url === '/conversations/5/messages') return { status: 200, data: guideChat.page(config.params ?? {}) }
+      return { status: 404, data: errorsBody({ message: 'Not found' }) }
+    }, memberClient)
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/m/chat', name: 'member-chat', component: MemberChatView }] })
+    await router.push('/m/chat?ticket=abc')
+    const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [getActivePinia()!, i18n, router, ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    const socket = sockets[0]!
+    socket.open()
+    await flushPromises()
+    return { wrapper, socket, group }
+  }
+
+  const texts = (wrapper: Awaited<ReturnType<typeof openWithGroup>>['wrapper']) => wrapper.findAll('[data-testid="message-text"]').map((m) => m.text())
+
+  it('opens on the guide chat and swaps the thread to a group and back', async () => {
+    const { wrapper } = await openWithGroup()
+    expect(wrapper.get('[data-testid="switch-guide"]').text()).toBe('我的导购')
+    expect(texts(wrapper)).toEqual(['导购的消息', '会员的回复'])
+
+    await wrapper.get('[data-testid="switch-group-9"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="switch-group-9"]').attributes('aria-pressed')).toBe('true')
+    expect(texts(wrapper)).toEqual(['新品到店啦'])
+    expect(wrapper.text()).toContain('王运营')
+
+    await wrapper.get('[data-testid="switch-guide"]').trigger('click')
+    await flushPromises()
+    expect(texts(wrapper)).toEqual(['导购的消息', '会员的回复'])
+  })
+
+  it('keeps another conversation’s live messages out of the thread on screen, and counts them unread', async () => {
+    const { wrapper, socket, group } = await openWithGroup()
+    const pushed = { ...aStaffMessage(2, { text: '群里的新消息' }), conversation_id: 9 }
+    group.add(pushed)
+    socket.fire('message:new', { conversation_id: 9, message: pushed })
+    await flushPromises()
+    expect(texts(wrapper)).toEqual(['导购的消息', '会员的回复'])
+    expect(wrapper.get('[data-testid="switch-group-9"]').text()).toContain('1')
+
+    await wrapper.get('[data-testid="switch-group-9"]').trigger('click')
+    await flushPromises()
+    socket.fire('message:new', { conversation_id: 5, message: aStaffMessage(3, { text: '导购的新消息' }) })
+    socket.fire('message:new', { conversation_id: 9, message: { ...aStaffMessage(3, { text: '群里又一条' }), conversation_id: 9 } })
+    await flushPromises()
+    expect(texts(wrapper)).toEqual(['新品到店啦', '群里的新消息', '群里又一条'])
+  })
+
+  it('sends in the group on screen', async () => {
+    const { wrapper, socket } = await openWithGroup()
+    await wrapper.get('[data-testid="switch-group-9"]').trigger('click')
+    await flushPromises()
+    await wrapper.get('textarea').setValue('我要报名')
+    await wrapper.get('textarea').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(socket.sentOf('message:send').map((s) => (s.payload as { conversation_id: number }).conversation_id)).toEqual([9])
+  })
+})
