@@ -9,6 +9,7 @@ import WecomContact from '#models/wecom_contact'
 import WecomFollow from '#models/wecom_follow'
 import { IdentityType } from '#enums/loyalty'
 import { ContactStatus, FollowStatus } from '#enums/wecom'
+import { TagSource } from '#enums/tag'
 import { normalisePhone } from '#services/member_registry'
 
 /** An external contact as WeCom's `get` and `batch/get_by_user` describe it. */
@@ -210,13 +211,17 @@ export async function bind(trx: TransactionClientContract, contact: WecomContact
   return true
 }
 
-/** Undoes a binding: the member loses the WeCom identity; the contact is unbound. */
+/**
+ * Undoes a binding: the member loses the WeCom identity and the tags WeCom gave them through
+ * this contact (a member has one WeCom contact); the contact is unbound.
+ */
 export async function unbind(trx: TransactionClientContract, contact: WecomContact) {
   if (!contact.memberId) return
   await MemberIdentity.query({ client: trx })
     .where('type', IdentityType.WecomExternalUserid)
     .where('value', contact.externalUserid)
     .delete()
+  await trx.from('member_tags').where('member_id', contact.memberId).where('source', TagSource.Wecom).delete()
   contact.memberId = null
   await contact.useTransaction(trx).save()
 }

@@ -13,6 +13,8 @@ import wecomConfig from '#config/wecom'
 import { IdentityType } from '#enums/loyalty'
 import { ActivityTrigger, AutoTagRuleStatus } from '#enums/tag'
 import EvaluateAutoTagRules from '#actions/tags/evaluate_auto_tag_rules'
+import BindContact from '#actions/wecom/bind_contact'
+import { actor } from '#services/audit'
 import type { QueueService } from '#services/queue_service'
 import { syncCorpTags } from '#services/wecom_tags'
 import { resetState } from '#tests/helpers/database'
@@ -143,6 +145,11 @@ test.group('WeCom corp tags', (group) => {
     await wecomDrained(queues)
     const tag = await Tag.findByOrFail('wecomTagId', tagId)
     assert.deepEqual(await tagsOf(member.id), [tag.code])
+
+    // Unbound from the contact, the member no longer carries what WeCom gave them through it.
+    const contact = await WecomContact.findByOrFail('externalUserid', externalUserid)
+    await new BindContact().unbind(contact.id, actor.system('test'))
+    assert.deepEqual(await tagsOf(member.id), [])
   }).timeout(30_000)
 
   test('bulk, segment and rule tagging mark every bound member; members without a WeCom contact cost no call', async ({ client, assert }) => {
