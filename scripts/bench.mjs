@@ -1,0 +1,42 @@
+/*
+ * npm run bench [-- --quick] [--members N] [--seed S] [--only name]: the benchmark suite
+ * (CONTRACTS section 9). Installs and builds what the backend loads, points everything at the
+ * bench database (rapport_bench) and Redis DB 3 (never the dev or test ones), migrates, then
+ * runs the scenarios in the backend (`node ace bench:run`, backend/tests/bench/). The web
+ * process the order scenario needs listens on port 3395.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { backend, buildPackages, checkServices, installDependencies, must, readEnv } from './lib.mjs'
+
+await installDependencies()
+
+// backend/.env (when there is one) for where MySQL and Redis are; everything else is the bench's own.
+const base = readEnv(path.join(backend, '.env.example'))
+const local = existsSync(path.join(backend, '.env')) ? readEnv(path.join(backend, '.env')) : {}
+const bench = {
+  ...base,
+  ...local,
+  ...pick(process.env, ['DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASSWORD', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD']),
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: process.env.BENCH_PORT || '3395',
+  APP_URL: `http://127.0.0.1:${process.env.BENCH_PORT || '3395'}`,
+  APP_KEY: 'bench-app-key-not-secret-0123456789abcdef',
+  LOG_LEVEL: 'warn',
+  DB_DATABASE: process.env.BENCH_DB_DATABASE || 'rapport_bench',
+  REDIS_DB: process.env.BENCH_REDIS_DB || '3',
+  QUEUE_PREFIX: 'rapport-bench',
+}
+Object.assign(process.env, bench)
+
+await checkServices({ dbHost: bench.DB_HOST, dbPort: bench.DB_PORT, redisHost: bench.REDIS_HOST, redisPort: bench.REDIS_PORT })
+await buildPackages()
+const ace = (...args) => must('node', ['ace', ...args], { cwd: backend })
+await ace('db:create')
+await ace('migration:run', '--force')
+await ace('bench:run', ...process.argv.slice(2))
+
+function pick(source, keys) {
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]))
+}
