@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import { createHash } from 'node:crypto'
-import app from '@adonisjs/core/services/app'
 import { signedHeaders } from '@rapport/pos'
 import env from '#start/env'
 import CreateIntegrationApp from '#actions/integrations/create_integration_app'
 import { IntegrationScope } from '#enums/integration'
 import { actor } from '#services/audit'
 import type { BenchContext, Scenario } from '#tests/bench/harness'
+import { startWeb, stopWeb } from '#tests/bench/web'
 
 /**
  * Signed order ingestion over HTTP (POST /api/v1/integrations/orders, a web process started
@@ -77,29 +77,6 @@ function post(state: State, path: string, raw: string): Promise<number> {
   })
 }
 
-/** The web role from source, as scripts/lib.mjs startRoles runs it, on the bench port. */
-function startWeb(log: (line: string) => void): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', ['--import', 'ts-node-maintained/register/esm', 'bin/server.ts'], {
-      cwd: app.appRoot.pathname,
-      // "started HTTP server" is an info line: the readiness signal, as in startRoles.
-      env: { ...process.env, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      if (/started HTTP server/.test(output)) resolve(child)
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', (chunk) => {
-      output += chunk
-      log(`[web] ${String(chunk).trimEnd()}`)
-    })
-    child.once('exit', (code) => reject(new Error(`web exited (${code}) before listening:\n${output.slice(-2000)}`)))
-  })
-}
-
 export const orderIngestion: Scenario<State> = {
   name: 'orders: signed ingest',
   describe: 'one signed POS sale (3 lines) over HTTP vs a bare mysql2 transaction (lock member, insert order + lines, update balance)',
@@ -161,13 +138,7 @@ export const orderIngestion: Scenario<State> = {
 
   async teardown(state) {
     state.agent.destroy()
-    if (state.web.exitCode === null) {
-      // The listener that failed a start before "listening" would misreport this stop.
-      state.web.removeAllListeners('exit')
-      const exited = new Promise((resolve) => state.web.once('exit', resolve))
-      state.web.kill('SIGTERM')
-      await exited
-    }
+    await stopWeb(state.web)
   },
 }
 

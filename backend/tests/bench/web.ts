@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import app from '@adonisjs/core/services/app'
+
+/**
+ * The web role from source, as scripts/lib.mjs startRoles runs it, on the bench port
+ * (PORT, set by scripts/bench.mjs): for the scenarios that go over HTTP or sockets.
+ */
+export function startWeb(log: (line: string) => void): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', ['--import', 'ts-node-maintained/register/esm', 'bin/server.ts'], {
+      cwd: app.appRoot.pathname,
+      // "started HTTP server" is an info line: the readiness signal, as in startRoles.
+      env: { ...process.env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const onData = (chunk: Buffer) => {
+      output += chunk
+      if (/started HTTP server/.test(output)) resolve(child)
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk) => {
+      output += chunk
+      log(`[web] ${String(chunk).trimEnd()}`)
+    })
+    child.once('exit', (code) => reject(new Error(`web exited (${code}) before listening:\n${output.slice(-2000)}`)))
+  })
+}
+
+export async function stopWeb(web: ChildProcess) {
+  if (web.exitCode !== null) return
+  // The listener that failed a start before "listening" would misreport this stop.
+  web.removeAllListeners('exit')
+  const exited = new Promise((resolve) => web.once('exit', resolve))
+  web.kill('SIGTERM')
+  await exited
+}
