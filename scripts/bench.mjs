@@ -3,7 +3,8 @@
  * (CONTRACTS section 9). Installs and builds what the backend loads, points everything at the
  * bench database (rapport_bench) and Redis DB 3 (never the dev or test ones), migrates, then
  * runs the scenarios in the backend (`node ace bench:run`, backend/tests/bench/). The web
- * process the order scenario needs listens on port 3395.
+ * process the HTTP and socket scenarios need listens on port 3395. BENCH_DB_DATABASE,
+ * BENCH_REDIS_DB and BENCH_PORT move all three (npm test's smoke run has its own).
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -26,8 +27,8 @@ const bench = {
   LOG_LEVEL: 'warn',
   DB_DATABASE: process.env.BENCH_DB_DATABASE || 'rapport_bench',
   REDIS_DB: process.env.BENCH_REDIS_DB || '3',
-  QUEUE_PREFIX: 'rapport-bench',
 }
+bench.QUEUE_PREFIX = bench.DB_DATABASE
 Object.assign(process.env, bench)
 
 await checkServices({ dbHost: bench.DB_HOST, dbPort: bench.DB_PORT, redisHost: bench.REDIS_HOST, redisPort: bench.REDIS_PORT })

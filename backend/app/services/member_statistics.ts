@@ -49,18 +49,20 @@ export async function recordPurchase(trx: TransactionClientContract, purchase: P
     values.flatMap((r) => [purchase.memberId, r.dimension, r.value, sign * r.quantity, (sign * r.amount).toFixed(2)])
   )
 
-  if (sign === 1) {
-    await trx.rawQuery(
-      `UPDATE members SET lifetime_spend = lifetime_spend + ?, order_count = order_count + 1,
-         first_purchase_at = LEAST(COALESCE(first_purchase_at, ?), ?),
-         last_purchase_at = GREATEST(COALESCE(last_purchase_at, ?), ?)
-       WHERE id = ?`,
-      [purchase.paid, purchase.paidAt.toJSDate(), purchase.paidAt.toJSDate(), purchase.paidAt.toJSDate(), purchase.paidAt.toJSDate(), purchase.memberId]
-    )
-  } else {
-    await trx.rawQuery('UPDATE members SET lifetime_spend = GREATEST(lifetime_spend - ?, 0) WHERE id = ?', [purchase.paid, purchase.memberId])
-  }
-  await refreshFavourites(trx, purchase.memberId)
+  // The totals and the favourites (from the counts just written) in one statement.
+  const totals =
+    sign === 1
+      ? `lifetime_spend = lifetime_spend + ?, order_count = order_count + 1,
+         first_purchase_at = LEAST(COALESCE(first_purchase_at, ?), ?), last_purchase_at = GREATEST(COALESCE(last_purchase_at, ?), ?)`
+      : 'lifetime_spend = GREATEST(lifetime_spend - ?, 0)'
+  const paidAt = purchase.paidAt.toJSDate()
+  const favourites = favouritesSql(purchase.memberId)
+  await trx.rawQuery(`UPDATE members SET ${totals}, ${favourites.sql} WHERE id = ?`, [
+    purchase.paid,
+    ...(sign === 1 ? [paidAt, paidAt, paidAt, paidAt] : []),
+    ...favourites.bindings,
+    purchase.memberId,
+  ])
 }
 
 /**
@@ -78,26 +80,25 @@ export async function forgetRefundedSale(trx: TransactionClientContract, memberI
   )
 }
 
-async function refreshFavourites(client: QueryClientContract, memberId: number) {
-  const rows: { dimension: string; value: string }[] = await client
-    .from('member_preferences')
-    .where('member_id', memberId)
-    .whereIn('dimension', DIMENSIONS as unknown as string[])
-    .where('quantity', '>', 0)
-    .orderBy([{ column: 'dimension' }, { column: 'quantity', order: 'desc' }, { column: 'amount', order: 'desc' }, { column: 'value' }])
-    .select('dimension', 'value')
-  const top = new Map<string, string>()
-  for (const row of rows) if (!top.has(row.dimension)) top.set(row.dimension, row.value)
-  await client
-    .from('members')
-    .where('id', memberId)
-    .update({
-      favorite_category: top.get('category') ?? null,
-      favorite_sku: top.get('sku') ?? null,
-      favorite_store_id: top.has('store') ? Number(top.get('store')) : null,
-      favorite_weekday: top.has('weekday') ? Number(top.get('weekday')) : null,
-      favorite_hour: top.has('hour') ? Number(top.get('hour')) : null,
-    })
+/**
+ * `favorite_* = …` assignments: per dimension the value bought most (by quantity, then amount,
+ * then value), from the member's preference counts.
+ */
+function favouritesSql(memberId: number) {
+  const top = (dimension: string) =>
+    `(SELECT p.value FROM member_preferences p WHERE p.member_id = ? AND p.dimension = '${dimension}' AND p.quantity > 0
+      ORDER BY p.quantity DESC, p.amount DESC, p.value LIMIT 1)`
+  const columns: [string, (typeof DIMENSIONS)[number], boolean][] = [
+    ['favorite_category', 'category', false],
+    ['favorite_sku', 'sku', false],
+    ['favorite_store_id', 'store', true],
+    ['favorite_weekday', 'weekday', true],
+    ['favorite_hour', 'hour', true],
+  ]
+  return {
+    sql: columns.map(([column, dimension, numeric]) => `${column} = ${numeric ? `CAST(${top(dimension)} AS UNSIGNED)` : top(dimension)}`).join(', '),
+    bindings: columns.map(() => memberId),
+  }
 }
 
 /**

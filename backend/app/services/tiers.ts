@@ -29,9 +29,9 @@ export async function netSpend365d(client: TransactionClientContract, memberId: 
 export async function applyTier(
   trx: TransactionClientContract,
   member: Member,
-  options: { reason: TierChangeReason; sourceRef: string; allowDowngrade: boolean; now?: DateTime }
+  options: { reason: TierChangeReason; sourceRef: string; allowDowngrade: boolean; now?: DateTime; tiers?: Tier[] }
 ) {
-  const tiers = await Tier.query({ client: trx }).orderBy('rank')
+  const tiers = options.tiers ?? (await Tier.query({ client: trx }).orderBy('rank'))
   const spend = await netSpend365d(trx, member.id, options.now)
   const current = tiers.find((t) => t.id === member.tierId)!
   const target = tierForSpend(tiers.map((t) => t.rule), spend)

@@ -80,6 +80,9 @@ test.group('Segments: the yardstick campaigns', (group) => {
     const recent = await buy(client, till, '13800000003', daysBefore(5))
     await postOrder(client, till, { ...sale('28.00'), order_no: 'FX-RET3', type: 'return', original_order_no: recent.order_no })
     await buy(client, till, '13800000004', daysBefore(29)) // 29 days: not yet
+    // Lapsed as of AS_OF: a purchase after that moment does not count for it.
+    await buy(client, till, '13800000005', daysBefore(60))
+    await buy(client, till, '13800000005', daysBefore(-2))
     // A member who never bought matches nothing (null fails every comparison).
     const tier = await Tier.findByOrFail('code', 'member')
     await Member.create({
@@ -93,7 +96,7 @@ test.group('Segments: the yardstick campaigns', (group) => {
     })
 
     const lapsed = await matched(client, { attr: 'days_since_last_purchase', op: 'gte', value: 30 })
-    assert.deepEqual(lapsed, await ids('13800000001', '13800000003'))
+    assert.deepEqual(lapsed, await ids('13800000001', '13800000003', '13800000005'))
     const never = await matched(client, { attr: 'days_since_last_purchase', op: 'is_null' })
     assert.deepEqual(never, await ids('13800000009'))
     // The coupon for the lapsed member names their favourite product.

@@ -51,8 +51,7 @@ export default class IngestOrder {
       throw new UnprocessableException('total − discount must equal paid', 'paid', 'amounts_mismatch')
     }
 
-    const replay = await this.#replay(input.order_no, bodyHash)
-    if (replay) return replay
+    // No look for an earlier copy first: the order_no key finds it (below), in fewer queries.
     try {
       const answer = await transaction(async (trx) => {
         const recorded =
@@ -72,7 +71,7 @@ export default class IngestOrder {
       if (answer.member_id) await memberActivity([answer.member_id], ActivityTrigger.Order)
       return { status: 201, answer }
     } catch (error) {
-      // A concurrent copy of this order committed first: answer as a retry would be answered.
+      // A retry, or a concurrent copy that committed first: answer as the first was answered.
       if (isDuplicateKey(error) && /order_no/.test((error as Error).message)) {
         const again = await this.#replay(input.order_no, bodyHash)
         if (again) return again
@@ -92,11 +91,10 @@ export default class IngestOrder {
 
   async #sale(trx: TransactionClientContract, input: OrderInput, paidAt: DateTime, bodyHash: string) {
     const store = await findStore(trx, input.store_code)
-    const order = await claim(trx, input, store.id, paidAt, bodyHash)
     const warnings: string[] = []
-    const guide = await findGuide(trx, input.guide_no, warnings)
     const member = await this.#member(trx, input, store.id, warnings)
-    if (member) await trx.from('orders').where('id', order.id).update({ member_id: member.id })
+    const order = await claim(trx, input, store.id, paidAt, bodyHash, null, member?.id ?? null)
+    const guide = await findGuide(trx, input.guide_no, warnings)
 
     const tiers = await Tier.query({ client: trx }).orderBy('rank')
     const heldTier = member ? tiers.find((t) => t.id === member.tierId)! : null
@@ -152,6 +150,7 @@ export default class IngestOrder {
         reason: TierChangeReason.Order,
         sourceRef: `order:${order.id}:tier`,
         allowDowngrade: false,
+        tiers,
       })
       tierCode = tier.code
     }
@@ -180,7 +179,7 @@ export default class IngestOrder {
     if (!original) {
       throw new UnprocessableException(`Unknown original order ${input.original_order_no}`, 'original_order_no', 'exists')
     }
-    const order = await claim(trx, input, store.id, paidAt, bodyHash, original.id)
+    const order = await claim(trx, input, store.id, paidAt, bodyHash, original.id, null)
     const warnings: string[] = []
     const guide = await findGuide(trx, input.guide_no, warnings)
 
@@ -368,8 +367,9 @@ async function findGuide(trx: TransactionClientContract, guideNo: string | undef
 }
 
 /**
- * Inserts the order row first: its unique order_no makes a concurrent copy wait here, then fail
- * on the key once this transaction commits (and replay its answer).
+ * Inserts the order row before its lines and points: its unique order_no makes a retry fail
+ * here, and a concurrent copy wait here and fail once this transaction commits (both then get
+ * the recorded answer).
  */
 async function claim(
   trx: TransactionClientContract,
@@ -377,7 +377,8 @@ async function claim(
   storeId: number,
   paidAt: DateTime,
   bodyHash: string,
-  originalOrderId: number | null = null
+  originalOrderId: number | null,
+  memberId: number | null
 ) {
   return Order.create(
     {
@@ -385,7 +386,7 @@ async function claim(
       type: input.type as OrderType,
       channel: input.channel,
       storeId,
-      memberId: null,
+      memberId,
       guideId: null,
       guideNo: input.guide_no ?? null,
       originalOrderId,

@@ -137,14 +137,25 @@ export function compileSegment(condition: Condition, options: { asOf?: Date } = 
   /**
    * Whole 24 h periods since the last purchase still not returned; never bought is null and
    * fails every comparison. Compiled to a range on the purchase time, so the index serves it.
+   * As of an earlier moment, members.last_purchase_at is still the answer for everyone whose
+   * last purchase is not after that moment; only the others need their orders looked at.
    */
   const daysSince = (op: Op, value?: Scalar | Scalar[]): Fragment => {
-    const last: Fragment = asOf
-      ? {
-          sql: "(SELECT MAX(o.paid_at) FROM orders o WHERE o.member_id = members.id AND o.type = 'sale' AND o.refunded < o.paid AND o.paid_at <= ?)",
-          bindings: [asOf],
-        }
-      : { sql: 'members.last_purchase_at', bindings: [] }
+    const stored: Fragment = { sql: 'members.last_purchase_at', bindings: [] }
+    if (!asOf) return lastPurchase(stored, op, value)
+    const ordered: Fragment = {
+      sql: "(SELECT MAX(o.paid_at) FROM orders o WHERE o.member_id = members.id AND o.type = 'sale' AND o.refunded < o.paid AND o.paid_at <= ?)",
+      bindings: [asOf],
+    }
+    const before = lastPurchase(stored, op, value)
+    const after = lastPurchase(ordered, op, value)
+    return {
+      sql: `(((members.last_purchase_at IS NULL OR members.last_purchase_at <= ?) AND ${before.sql}) OR (members.last_purchase_at > ? AND ${after.sql}))`,
+      bindings: [asOf, ...before.bindings, asOf, ...after.bindings],
+    }
+  }
+
+  const lastPurchase = (last: Fragment, op: Op, value?: Scalar | Scalar[]): Fragment => {
     const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS)
     const atLeast = (n: number): Fragment => ({ sql: `${last.sql} <= ?`, bindings: [...last.bindings, daysAgo(Math.ceil(n))] })
     const atMost = (n: number): Fragment => ({ sql: `${last.sql} > ?`, bindings: [...last.bindings, daysAgo(Math.floor(n) + 1)] })
