@@ -9,7 +9,9 @@ import type { Dataset } from '#tests/bench/dataset'
 /**
  * The benchmark harness (CONTRACTS section 9). A scenario does one piece of work two ways, the
  * Rapport way (`run`) and with the bare dependency (`bare`); the harness drives both with the
- * same concurrency for the same time, and reports throughput and latency percentiles of each.
+ * same load for the same time, and reports throughput and latency percentiles of each. The load
+ * is a closed loop (`concurrency` operations in flight, each starting when the last ends) or an
+ * open one (`rate` operations started per second, whether or not the earlier ones are done).
  * Adding a scenario is one file in scenarios/ and one line in scenarios/index.ts.
  */
 export type BenchOptions = { quick: boolean; members: number; seed: number; only: string[] }
@@ -22,12 +24,16 @@ export type BenchContext = {
   log: (line: string) => void
 }
 
-export type Scenario<State = any> = {
+/**
+ * Closed loop: operations in flight at once. Open loop: operations started per second, each
+ * timed from when it was due, so a slow server is not hidden by starting fewer operations.
+ */
+export type Load = { concurrency: number; rate?: undefined } | { rate: number; concurrency?: undefined }
+
+export type Scenario<State = any> = Load & {
   name: string
   /** What one operation is, for the table's legend. */
   describe: string
-  /** Operations in flight at once, in both paths. */
-  concurrency: number
   setup(context: BenchContext): Promise<State>
   /** One operation the Rapport way; `i` is unique within the run, for unique keys. */
   run(state: State, i: number): Promise<void>
@@ -39,23 +45,43 @@ export type Scenario<State = any> = {
 }
 
 export type Measurement = { ops: number; seconds: number; opsPerSec: number; p50: number; p95: number; p99: number }
-export type ScenarioResult = { name: string; describe: string; concurrency: number; rapport: Measurement; bare: Measurement; ratio: number; check?: string }
+export type ScenarioResult = Load & { name: string; describe: string; rapport: Measurement; bare: Measurement; ratio: number; check?: string }
 
-/** Runs `op` from `concurrency` loops until the time is up (and at least `minOps` ran). */
-export async function measure(op: (i: number) => Promise<void>, o: { concurrency: number; durationMs: number; minOps: number; base?: number }): Promise<Measurement> {
+type Timing = { durationMs: number; minOps: number; base?: number }
+
+/**
+ * Runs `op` under the load until the time is up (and at least `minOps` ran): from `concurrency`
+ * loops, or started every 1000/`rate` ms and awaited together at the end.
+ */
+export async function measure(op: (i: number) => Promise<void>, o: Load & Timing): Promise<Measurement> {
   const latencies: number[] = []
-  let next = 0
-  const start = performance.now()
-  const deadline = start + o.durationMs
-  const loop = async () => {
-    while (performance.now() < deadline || next < o.minOps) {
-      const i = next++
-      const began = performance.now()
-      await op((o.base ?? 0) + i)
-      latencies.push(performance.now() - began)
-    }
+  // A timer can fire up to a millisecond before the fraction it was set for: an operation that
+  // starts before it is due is timed from its start.
+  const timed = async (i: number, due: number) => {
+    const from = Math.min(due, performance.now())
+    await op((o.base ?? 0) + i)
+    latencies.push(performance.now() - from)
   }
-  await Promise.all(Array.from({ length: o.concurrency }, loop))
+  const start = performance.now()
+  if (o.rate !== undefined) {
+    const interval = 1000 / o.rate
+    const count = Math.max(o.minOps, Math.round(o.durationMs / interval))
+    const running: Promise<void>[] = []
+    for (let i = 0; i < count; i++) {
+      const due = start + i * interval
+      const wait = due - performance.now()
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+      running.push(timed(i, due))
+    }
+    await Promise.all(running)
+  } else {
+    let next = 0
+    const deadline = start + o.durationMs
+    const loop = async () => {
+      while (performance.now() < deadline || next < o.minOps) await timed(next++, performance.now())
+    }
+    await Promise.all(Array.from({ length: o.concurrency }, loop))
+  }
   const seconds = (performance.now() - start) / 1000
   latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0
@@ -64,8 +90,9 @@ export async function measure(op: (i: number) => Promise<void>, o: { concurrency
 
 export async function runScenario(scenario: Scenario, context: BenchContext): Promise<ScenarioResult> {
   const { quick } = context.options
-  const timing = { concurrency: scenario.concurrency, durationMs: quick ? 3000 : 20_000, minOps: quick ? 3 : 10 }
-  const warmup = { concurrency: scenario.concurrency, durationMs: quick ? 500 : 3000, minOps: scenario.concurrency }
+  const load: Load = scenario.rate !== undefined ? { rate: scenario.rate } : { concurrency: scenario.concurrency }
+  const timing = { ...load, durationMs: quick ? 3000 : 20_000, minOps: quick ? 3 : 10 }
+  const warmup = { ...load, durationMs: quick ? 500 : 3000, minOps: scenario.concurrency ?? 1 }
   context.log(`▸ ${scenario.name}: setup`)
   const state = await scenario.setup(context)
   try {
@@ -77,7 +104,7 @@ export async function runScenario(scenario: Scenario, context: BenchContext): Pr
     const rapport = await measure((i) => scenario.run(state, i), timing)
     context.log(`▸ ${scenario.name}: bare`)
     const bare = await measure((i) => scenario.bare(state, i), timing)
-    return { name: scenario.name, describe: scenario.describe, concurrency: scenario.concurrency, rapport, bare, ratio: rapport.opsPerSec / bare.opsPerSec, check }
+    return { name: scenario.name, describe: scenario.describe, ...load, rapport, bare, ratio: rapport.opsPerSec / bare.opsPerSec, check }
   } finally {
     await scenario.teardown?.(state)
   }
@@ -88,7 +115,7 @@ export function table(results: ScenarioResult[]) {
   const ms = (m: Measurement) => `${n(m.p50, 1)}/${n(m.p95, 1)}/${n(m.p99, 1)}`
   const rows = [
     ['scenario', 'conc', 'rapport ops/s', 'bare ops/s', 'ratio', 'rapport p50/p95/p99 ms', 'bare p50/p95/p99 ms'],
-    ...results.map((r) => [r.name, String(r.concurrency), n(r.rapport.opsPerSec, 1), n(r.bare.opsPerSec, 1), n(r.ratio, 2), ms(r.rapport), ms(r.bare)]),
+    ...results.map((r) => [r.name, r.rate ? `${r.rate}/s` : String(r.concurrency), n(r.rapport.opsPerSec, 1), n(r.bare.opsPerSec, 1), n(r.ratio, 2), ms(r.rapport), ms(r.bare)]),
   ]
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)))
   const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')
