@@ -29,9 +29,12 @@ export default class BenchRun extends BaseCommand {
   @flags.array({ description: 'Run only scenarios whose name starts with this (repeatable)' })
   declare only: string[]
 
+  @flags.number({ description: 'Web processes for the HTTP scenarios, on consecutive ports (default 1)' })
+  declare webProcesses: number
+
   async run() {
     if (!/bench/.test(env.get('DB_DATABASE'))) throw new Error('bench:run only runs against a bench database (npm run bench sets it)')
-    const options = { quick: Boolean(this.quick), members: this.members ?? (this.quick ? 2000 : 1_000_000), seed: this.seed ?? 1, only: this.only ?? [] }
+    const options = { quick: Boolean(this.quick), members: this.members ?? (this.quick ? 2000 : 1_000_000), seed: this.seed ?? 1, only: this.only ?? [], webProcesses: Math.max(1, this.webProcesses ?? 1) }
     const pool = mysql.createPool({
       host: env.get('DB_HOST'),
       port: env.get('DB_PORT'),

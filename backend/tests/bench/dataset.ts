@@ -94,12 +94,12 @@ export async function ensureDataset(pool: Pool, members: number, seed: number, l
 /**
  * MariaDB's default buffer pool (128 MB) holds a few thousand members' order lines: at scale
  * every insert and every segment scan would go to disk. The pool is resized online to about
- * 3 KB a member (the data and its indexes), capped at half the machine's memory.
+ * 6 KB a member (the data and its indexes, about 4.5 KB), capped at half the machine's memory.
  */
 async function growBufferPool(pool: Pool, members: number, log: (line: string) => void) {
   const [rows] = await pool.query('SELECT @@innodb_buffer_pool_size AS size')
   const current = Number((rows as { size: number | string }[])[0].size)
-  const wanted = Math.min(members * 3 * 1024, os.totalmem() / 2)
+  const wanted = Math.min(members * 6 * 1024, os.totalmem() / 2)
   if (current >= wanted) return
   const size = Math.ceil(wanted / 2 ** 27) * 2 ** 27
   await pool.query(`SET GLOBAL innodb_buffer_pool_size = ${size}`)

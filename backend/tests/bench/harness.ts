@@ -14,7 +14,8 @@ import type { Dataset } from '#tests/bench/dataset'
  * open one (`rate` operations started per second, whether or not the earlier ones are done).
  * Adding a scenario is one file in scenarios/ and one line in scenarios/index.ts.
  */
-export type BenchOptions = { quick: boolean; members: number; seed: number; only: string[] }
+/** `webProcesses`: web processes the HTTP scenarios spread their requests over (the role scales out). */
+export type BenchOptions = { quick: boolean; members: number; seed: number; only: string[]; webProcesses: number }
 
 export type BenchContext = {
   options: BenchOptions

@@ -1,18 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import app from '@adonisjs/core/services/app'
+import env from '#start/env'
 
 /**
- * The web role from source, as scripts/lib.mjs startRoles runs it, on the bench port
- * (PORT, set by scripts/bench.mjs): for the scenarios that go over HTTP or sockets.
+ * The web role from source, as scripts/lib.mjs startRoles runs it, on `port` (the bench's
+ * PORT, set by scripts/bench.mjs, and the next ones): for the scenarios that go over HTTP or
+ * sockets.
  * BENCH_CPU_PROF=<dir> profiles it (`node --cpu-prof`; the profile is written when it stops).
  */
-export function startWeb(log: (line: string) => void): Promise<ChildProcess> {
+export function startWeb(log: (line: string) => void, port: number = env.get('PORT')): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
     const child = spawn('node', [...profile, '--import', 'ts-node-maintained/register/esm', 'bin/server.ts'], {
       cwd: app.appRoot.pathname,
       // "started HTTP server" is an info line: the readiness signal, as in startRoles.
-      env: { ...process.env, LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

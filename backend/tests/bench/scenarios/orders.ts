@@ -10,8 +10,8 @@ import type { BenchContext, Scenario } from '#tests/bench/harness'
 import { startWeb, stopWeb } from '#tests/bench/web'
 
 /**
- * Signed order ingestion over HTTP (POST /api/v1/integrations/orders, a web process started
- * from source on its own port) vs the same shape of work in bare mysql2: lock the member,
+ * Signed order ingestion over HTTP (POST /api/v1/integrations/orders, to web processes started
+ * from source on their own ports, one unless --web-processes) vs the same shape of work in bare mysql2: lock the member,
  * insert the order and its lines, update the balance, in one transaction per order.
  *
  * Orders are dated 400 days before the dataset's "now": outside every segment window and
@@ -28,9 +28,9 @@ const TOTAL = '92.00'
 
 type State = {
   context: BenchContext
-  web: ChildProcess
+  webs: ChildProcess[]
   agent: http.Agent
-  port: number
+  ports: number[]
   keyId: string
   secret: string
   /** Distinguishes this run's order numbers from every earlier run's. */
@@ -55,12 +55,12 @@ function body(state: State, prefix: string, i: number) {
   }
 }
 
-function post(state: State, path: string, raw: string): Promise<number> {
+function post(state: State, i: number, path: string, raw: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
         host: '127.0.0.1',
-        port: state.port,
+        port: state.ports[i % state.ports.length],
         path,
         method: 'POST',
         agent: state.agent,
@@ -83,13 +83,14 @@ export const orderIngestion: Scenario<State> = {
   concurrency: CONCURRENCY,
 
   async setup(context) {
-    const web = await startWeb(context.log)
+    const ports = Array.from({ length: context.options.webProcesses }, (_, n) => env.get('PORT') + n)
+    const webs = await Promise.all(ports.map((port) => startWeb(context.log, port)))
     const { app: key, secret } = await createKey()
     return {
       context,
-      web,
+      webs,
       agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
-      port: env.get('PORT'),
+      ports,
       keyId: key.keyId,
       secret,
       tag: Date.now().toString(36),
@@ -98,7 +99,7 @@ export const orderIngestion: Scenario<State> = {
   },
 
   async run(state, i) {
-    await post(state, '/api/v1/integrations/orders', JSON.stringify(body(state, 'R', i)))
+    await post(state, i, '/api/v1/integrations/orders', JSON.stringify(body(state, 'R', i)))
   },
 
   async bare(state, i) {
@@ -138,7 +139,7 @@ export const orderIngestion: Scenario<State> = {
 
   async teardown(state) {
     state.agent.destroy()
-    await stopWeb(state.web)
+    await Promise.all(state.webs.map(stopWeb))
   },
 }
 
