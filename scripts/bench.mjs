@@ -33,6 +33,8 @@ Object.assign(process.env, bench)
 
 await checkServices({ dbHost: bench.DB_HOST, dbPort: bench.DB_PORT, redisHost: bench.REDIS_HOST, redisPort: bench.REDIS_PORT })
 await buildPackages()
+// The web process the scenarios start runs the production build, as `npm start` does.
+await must('npm', ['run', 'build', '--silent', '-w', 'backend'])
 const ace = (...args) => must('node', ['ace', ...args], { cwd: backend })
 await ace('db:create')
 await ace('migration:run', '--force')
