@@ -16,7 +16,7 @@ import { DEFAULT_TIERS } from '#database/reference_data'
  * demo's fidelity costs minutes per 20,000 members, and the benchmarks need volume and the
  * shapes the yardstick segments look for, not the points ledger.
  */
-export const DATASET_VERSION = 1
+export const DATASET_VERSION = 2
 /** "Now" of the dataset and of every segment preview: Sunday 2026-11-01 12:00 in Shanghai. */
 export const AS_OF = new Date('2026-11-01T04:00:00Z')
 const MARKER = 'bench.dataset'
@@ -36,14 +36,17 @@ export type Dataset = {
   hqEmail: string
   /** The phone of member `i` (1-based), as the POS would send it. */
   phone(i: number): string
+  /** The member number of member `i`, in the shape the app gives (`M` and 10 digits). */
+  memberNo(i: number): string
 }
 
 const HQ_EMAIL = 'hq@rapport.bench'
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 export const phoneOf = (i: number) => `17${pad(i, 9)}`
+const memberNoOf = (i: number) => `M${pad(i, 10)}`
 
 function describe(members: number, seed: number, storeCodes: string[]): Dataset {
-  return { members, seed, asOf: AS_OF, storeCodes, hqEmail: HQ_EMAIL, phone: phoneOf }
+  return { members, seed, asOf: AS_OF, storeCodes, hqEmail: HQ_EMAIL, phone: phoneOf, memberNo: memberNoOf }
 }
 
 export function storeCount(members: number) {
@@ -194,7 +197,7 @@ class Loader {
     while (!this.#idle.length) await Promise.race(this.#writes)
     const connection = this.#idle.pop()!
     const sql = `INSERT INTO \`${table}\` (${buffer.columns.map((c) => `\`${c}\``).join(', ')}) VALUES ?`
-    const write: Promise<void> = connection.query(sql, [rows]).then(() => {
+    const write: Promise<void> = insert(connection, sql, rows).then(() => {
       this.#writes.delete(write)
       this.#idle.push(connection)
     })
@@ -204,6 +207,16 @@ class Loader {
   async flushAll() {
     for (const [table, buffer] of this.#buffers) await this.#flush(table, buffer)
     await Promise.all(this.#writes)
+  }
+}
+
+/** Two batches into one table at once can deadlock on its auto-increment; the loser is retried. */
+async function insert(connection: PoolConnection, sql: string, rows: unknown[][], attempt = 1): Promise<void> {
+  try {
+    await connection.query(sql, [rows])
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ER_LOCK_DEADLOCK' || attempt >= 5) throw error
+    await insert(connection, sql, rows, attempt + 1)
   }
 }
 
@@ -322,7 +335,7 @@ async function generate(loader: Loader, memberCount: number, seed: number, log: 
       last = Math.max(last, order.at)
     }
 
-    const memberNo = `B${pad(m, 10)}`
+    const memberNo = memberNoOf(m)
     const phone = phoneOf(m)
     const enrolled = new Date(enrolAt)
     await add('members', {

@@ -111,11 +111,11 @@ const BARE_SEARCH = `
 
 type Lookup = { name: string; identity: 'phone' | 'member_no'; of: (dataset: Dataset, member: number) => string }
 
-/**
- * By member number joins when the dataset numbers its members as Rapport does (M and 10
- * digits): the console reads any other shape, such as the dataset's B numbers, as a name.
- */
-const LOOKUPS: Lookup[] = [{ name: 'by phone', identity: 'phone', of: (dataset, member) => dataset.phone(member) }]
+/** The console reads `M` and digits as a member number, 11 digits as a phone. */
+const LOOKUPS: Lookup[] = [
+  { name: 'by phone', identity: 'phone', of: (dataset, member) => dataset.phone(member) },
+  { name: 'by member number', identity: 'member_no', of: (dataset, member) => dataset.memberNo(member) },
+]
 
 function searchScenario(lookup: Lookup): Scenario<State> {
   const search = (state: State, q: string, i: number) => get<Found>(state, `/api/v1/members?q=${encodeURIComponent(q)}`, i)
