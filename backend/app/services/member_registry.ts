@@ -40,11 +40,9 @@ export function randomCode(length: number) {
  * enrolments of neighbouring phones would deadlock on it.
  */
 export async function findMemberBy(trx: TransactionClientContract, type: IdentityType, value: string) {
-  const member = await Member.query({ client: trx })
-    .whereIn('id', (identity) => identity.from('member_identities').select('member_id').where('type', type).where('value', value))
-    .forUpdate()
-    .first()
-  return member ?? null
+  const identity = await MemberIdentity.query({ client: trx }).where('type', type).where('value', value).first()
+  if (!identity) return null
+  return Member.query({ client: trx }).where('id', identity.memberId).forUpdate().firstOrFail()
 }
 
 export type Enrolment = {
