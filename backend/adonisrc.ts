@@ -26,10 +26,11 @@ export default defineConfig({
     () => import('#providers/realtime_provider'),
   ],
 
+  // Not kernel and limiter too: routes imports them, and Adonis imports preloads concurrently,
+  // which on Node 20 can run routes before a module it shares with another preload has finished
+  // (seen as "Cannot access 'apiThrottle' before initialization" at start).
   preloads: [
     () => import('#start/routes'),
-    () => import('#start/kernel'),
-    () => import('#start/limiter'),
     { file: () => import('#start/jobs'), environment: ['console', 'web', 'test'] },
   ],
 
