@@ -20,7 +20,17 @@ const dbConfig = defineConfig({
         supportBigNumbers: true,
         charset: 'utf8mb4',
       },
-      pool: { min: 0, max: 16 },
+      pool: {
+        min: 0,
+        max: 16,
+        /**
+         * READ COMMITTED on every connection from the start, so a transaction does not spend a
+         * round trip setting it (see services/transactions.ts for why READ COMMITTED).
+         */
+        afterCreate: (connection: { query: (sql: string, done: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) => {
+          connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (error) => done(error, connection))
+        },
+      },
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],
