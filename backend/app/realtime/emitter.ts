@@ -1,4 +1,5 @@
 import { Emitter } from '@socket.io/redis-emitter'
+import type { Namespace, Server } from 'socket.io'
 import redis from '@adonisjs/redis/services/main'
 import env from '#start/env'
 import type { ConsoleServerEvents, MemberServerEvents } from '#realtime/events'
@@ -14,8 +15,7 @@ export function adapterKey() {
 }
 
 let emitter: Emitter | undefined
-let consoleEmitter: ReturnType<Emitter<ConsoleServerEvents>['of']> | undefined
-let memberEmitter: ReturnType<Emitter<MemberServerEvents>['of']> | undefined
+let server: Server | undefined
 
 function root() {
   emitter ??= new Emitter(redis.connection().ioConnection, { key: adapterKey() })
@@ -23,16 +23,27 @@ function root() {
 }
 
 /**
- * Emits to console sockets from any process (a worker, say) through the Redis adapter's
- * channel: every web process delivers to the sockets it holds.
+ * In a web process the gateway's own server emits: it delivers to the sockets held here at
+ * once and its Redis adapter carries the emit to the other processes, where the emitter would
+ * publish and this process would decode its own message back from Redis before delivering it.
  */
-export function toConsole() {
-  consoleEmitter ??= (root() as unknown as Emitter<ConsoleServerEvents>).of('/console')
-  return consoleEmitter
+export function emitThrough(io: Server) {
+  server = io
+}
+
+export function stopEmittingThrough(io: Server) {
+  if (server === io) server = undefined
+}
+
+/**
+ * Emits to console sockets from any process (a worker, say): every web process delivers to
+ * the sockets it holds.
+ */
+export function toConsole(): Namespace<{}, ConsoleServerEvents> | ReturnType<Emitter<ConsoleServerEvents>['of']> {
+  return server?.of('/console') ?? (root() as unknown as Emitter<ConsoleServerEvents>).of('/console')
 }
 
 /** The same for member sockets (the member chat page). */
-export function toMembers() {
-  memberEmitter ??= (root() as unknown as Emitter<MemberServerEvents>).of('/member')
-  return memberEmitter
+export function toMembers(): Namespace<{}, MemberServerEvents> | ReturnType<Emitter<MemberServerEvents>['of']> {
+  return server?.of('/member') ?? (root() as unknown as Emitter<MemberServerEvents>).of('/member')
 }

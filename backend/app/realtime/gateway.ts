@@ -6,7 +6,7 @@ import type { Logger } from '@adonisjs/core/logger'
 import type Staff from '#models/staff'
 import { StaffRole } from '#enums/staff'
 import { authenticateMemberToken, authenticateStaffToken } from '#realtime/auth'
-import { adapterKey } from '#realtime/emitter'
+import { adapterKey, emitThrough, stopEmittingThrough } from '#realtime/emitter'
 import { registerChatHandlers } from '#realtime/conversations'
 import { chatter } from '#services/chatter'
 import {
@@ -45,6 +45,7 @@ export class RealtimeGateway {
       cors: { origin: true },
     })
     this.io = io
+    emitThrough(io)
 
     this.#console(io.of('/console'))
     this.#member(io.of('/member'))
@@ -102,6 +103,7 @@ export class RealtimeGateway {
    */
   async close() {
     if (!this.io) return
+    stopEmittingThrough(this.io)
     this.io.disconnectSockets(true)
     this.io.engine.close()
     this.io = undefined
