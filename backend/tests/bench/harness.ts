@@ -5,6 +5,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Pool } from 'mysql2/promise'
 import type { Dataset } from '#tests/bench/dataset'
+import { cpuUsed } from '#tests/bench/web'
 
 /**
  * The benchmark harness (CONTRACTS section 9). A scenario does one piece of work two ways, the
@@ -45,7 +46,8 @@ export type Scenario<State = any> = Load & {
   teardown?(state: State): Promise<void>
 }
 
-export type Measurement = { ops: number; seconds: number; opsPerSec: number; p50: number; p95: number; p99: number }
+/** `cpu`: milliseconds of CPU per operation in the web processes and in MariaDB. */
+export type Measurement = { ops: number; seconds: number; opsPerSec: number; p50: number; p95: number; p99: number; cpu: { web: number; db: number } }
 export type ScenarioResult = Load & { name: string; describe: string; rapport: Measurement; bare: Measurement; ratio: number; check?: string }
 
 type Timing = { durationMs: number; minOps: number; base?: number }
@@ -64,6 +66,7 @@ export async function measure(op: (i: number) => Promise<void>, o: Load & Timing
     latencies.push(performance.now() - from)
   }
   const start = performance.now()
+  const cpuBefore = cpuUsed()
   if (o.rate !== undefined) {
     const interval = 1000 / o.rate
     const count = Math.max(o.minOps, Math.round(o.durationMs / interval))
@@ -84,9 +87,12 @@ export async function measure(op: (i: number) => Promise<void>, o: Load & Timing
     await Promise.all(Array.from({ length: o.concurrency }, loop))
   }
   const seconds = (performance.now() - start) / 1000
+  const cpuAfter = cpuUsed()
+  const perOp = (used: number) => used / Math.max(1, latencies.length)
+  const cpu = { web: perOp(cpuAfter.web - cpuBefore.web), db: perOp(cpuAfter.db - cpuBefore.db) }
   latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0
-  return { ops: latencies.length, seconds, opsPerSec: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) }
+  return { ops: latencies.length, seconds, opsPerSec: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), cpu }
 }
 
 export async function runScenario(scenario: Scenario, context: BenchContext): Promise<ScenarioResult> {
@@ -115,8 +121,17 @@ export function table(results: ScenarioResult[]) {
   const n = (v: number, digits = 0) => v.toFixed(digits)
   const ms = (m: Measurement) => `${n(m.p50, 1)}/${n(m.p95, 1)}/${n(m.p99, 1)}`
   const rows = [
-    ['scenario', 'conc', 'rapport ops/s', 'bare ops/s', 'ratio', 'rapport p50/p95/p99 ms', 'bare p50/p95/p99 ms'],
-    ...results.map((r) => [r.name, r.rate ? `${r.rate}/s` : String(r.concurrency), n(r.rapport.opsPerSec, 1), n(r.bare.opsPerSec, 1), n(r.ratio, 2), ms(r.rapport), ms(r.bare)]),
+    ['scenario', 'conc', 'rapport ops/s', 'bare ops/s', 'ratio', 'rapport p50/p95/p99 ms', 'bare p50/p95/p99 ms', 'CPU ms/op web+db / bare db'],
+    ...results.map((r) => [
+      r.name,
+      r.rate ? `${r.rate}/s` : String(r.concurrency),
+      n(r.rapport.opsPerSec, 1),
+      n(r.bare.opsPerSec, 1),
+      n(r.ratio, 2),
+      ms(r.rapport),
+      ms(r.bare),
+      `${n(r.rapport.cpu.web, 2)}+${n(r.rapport.cpu.db, 2)} / ${n(r.bare.cpu.db, 2)}`,
+    ]),
   ]
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)))
   const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')

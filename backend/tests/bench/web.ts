@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
@@ -11,6 +12,8 @@ import env from '#start/env'
  * lazily on each request.
  * BENCH_CPU_PROF=<dir> profiles it (`node --cpu-prof`; the profile is written when it stops).
  */
+const running = new Set<ChildProcess>()
+
 export function startWeb(log: (line: string) => void, port: number = env.get('PORT')): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
@@ -23,7 +26,10 @@ export function startWeb(log: (line: string) => void, port: number = env.get('PO
     let output = ''
     const onData = (chunk: Buffer) => {
       output += chunk
-      if (/started HTTP server/.test(output)) resolve(child)
+      if (/started HTTP server/.test(output)) {
+        running.add(child)
+        resolve(child)
+      }
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', (chunk) => {
@@ -36,6 +42,7 @@ export function startWeb(log: (line: string) => void, port: number = env.get('PO
 }
 
 export async function stopWeb(web: ChildProcess) {
+  running.delete(web)
   if (web.exitCode !== null) return
   // The listener that failed a start before "listening" would misreport this stop.
   web.removeAllListeners('exit')
@@ -43,3 +50,36 @@ export async function stopWeb(web: ChildProcess) {
   web.kill('SIGTERM')
   await exited
 }
+
+/**
+ * CPU time (user + system, ms) the web processes running now and MariaDB have used so far,
+ * from Linux's /proc (zero elsewhere): what an operation costs each, whatever else the machine
+ * is doing at the time.
+ */
+export function cpuUsed() {
+  const web = [...running].reduce((sum, child) => sum + (child.pid ? cpuOf(child.pid) : 0), 0)
+  return { web, db: mariadb ? cpuOf(mariadb) : 0 }
+}
+
+const TICK_MS = 10 // USER_HZ is 100 on Linux
+
+function cpuOf(pid: number) {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS
+  } catch {
+    return 0
+  }
+}
+
+const mariadb = (() => {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim()
+      if (name === 'mariadbd' || name === 'mysqld') return Number(entry)
+    }
+  } catch {}
+  return null
+})()
