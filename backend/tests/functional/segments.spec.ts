@@ -129,6 +129,42 @@ test.group('Segments: the yardstick campaigns', (group) => {
     const fewer = await matched(client, { purchased: { category: 'set_meal', within_days: 30, count: { op: 'lt', value: 2 } } })
     assert.deepEqual(fewer, await ids('13800000002', '13800000003'))
   })
+
+  // A count ANDed at the top is computed once and drives the query, the rest checked for its
+  // members (SKUs one lookup each); under not or any it is a condition like another.
+  test('counted conditions keep their meaning under not and any, and beside SKU checks', async ({ client, assert }) => {
+    for (let i = 1; i <= 9; i++) await buy(client, till, '13800000001', daysBefore(i * 3)) // 9 visits, never the new item
+    for (let i = 1; i <= 8; i++) await buy(client, till, '13800000002', daysBefore(i * 3), i === 4 ? NEW_ITEM : COFFEE) // 8, tried it
+    for (let i = 1; i <= 7; i++) await buy(client, till, '13800000003', daysBefore(i * 3)) // 7 visits
+    await buy(client, till, '13800000004', daysBefore(100), NEW_ITEM) // the new item, long ago
+    const tier = await Tier.findByOrFail('code', 'member')
+    await Member.create({
+      memberNo: 'M0000000005',
+      phone: '13800000005',
+      registerChannel: RegisterChannel.Console,
+      tierId: tier.id,
+      tierSince: DateTime.utc(),
+      referralCode: 'NEVERBUY5',
+      status: MemberStatus.Active,
+    })
+    const visits = { purchased: { within_days: 30, count: { op: 'gte', value: 8 } } }
+    const newItem = { purchased: { sku: 'OSMANTHUS-LATTE' } }
+
+    assert.deepEqual(await matched(client, { not: visits }), await ids('13800000003', '13800000004', '13800000005'))
+    assert.deepEqual(await matched(client, { any: [visits, newItem] }), await ids('13800000001', '13800000002', '13800000004'))
+    assert.deepEqual(await matched(client, { not: { all: [visits, { not: newItem }] } }), await ids('13800000002', '13800000003', '13800000004', '13800000005'))
+    assert.deepEqual(await matched(client, { all: [{ all: [visits] }, { not: newItem }] }), await ids('13800000001'))
+    assert.deepEqual(await matched(client, { all: [visits, newItem] }), await ids('13800000002'))
+    assert.deepEqual(await matched(client, { all: [visits, { any: [{ not: newItem }, { attr: 'order_count', op: 'gt', value: 100 }] }] }), await ids('13800000001'))
+    // Counts and amounts that members without such lines meet ("fewer than 1", "under 10").
+    assert.deepEqual(await matched(client, { all: [visits, { purchased: { sku: 'OSMANTHUS-LATTE', count: { op: 'lt', value: 1 } } }] }), await ids('13800000001'))
+    assert.deepEqual(await matched(client, { all: [visits, { purchased: { sku: 'OSMANTHUS-LATTE', amount: { op: 'lt', value: 10 } } }] }), await ids('13800000001'))
+    assert.deepEqual(await matched(client, { all: [visits, { purchased: { sku: 'LATTE-M', amount: { op: 'gte', value: 250 } } }] }), await ids('13800000001'))
+    // A count that members without lines meet drives nothing: they stay in.
+    const fewerThanEight = { purchased: { within_days: 30, count: { op: 'lt', value: 8 } } }
+    assert.deepEqual(await matched(client, { all: [fewerThanEight, { attr: 'order_count', op: 'lt', value: 5 }] }), await ids('13800000004', '13800000005'))
+    assert.deepEqual(await matched(client, { all: [{ purchased: { within_days: 30, count: { op: 'lt', value: 9 } } }, visits] }), await ids('13800000002'))
+  })
 })
 
 test.group('Segments: validation and scope', (group) => {

@@ -6,7 +6,7 @@ import type Staff from '#models/staff'
 import { MemberStatus } from '#enums/loyalty'
 import { SegmentKind } from '#enums/tag'
 import { DataScope } from '#policies/data_scope'
-import { compileSegment } from '#queries/segments/compile'
+import { planSegment } from '#queries/segments/compile'
 import { parseDefinition } from '#queries/segments/definition'
 import { paginate } from '#queries/paginate'
 
@@ -23,8 +23,9 @@ export function savedSegmentMembers(segment: Segment, staff: Staff | null) {
   if (segment.kind === SegmentKind.Static) {
     return query.whereIn('members.id', (sub) => sub.from('segment_members').select('member_id').where('segment_id', segment.id))
   }
-  const where = compileSegment(parseDefinition(segment.definition))
-  return query.whereRaw(where.sql, where.bindings as Binding[])
+  const plan = planSegment(parseDefinition(segment.definition))
+  if (plan.join) query.joinRaw(plan.join.sql, plan.join.bindings as Binding[])
+  return query.whereRaw(plan.where.sql, plan.where.bindings as Binding[])
 }
 
 export async function countSavedSegment(segment: Segment, staff: Staff | null) {
