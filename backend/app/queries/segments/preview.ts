@@ -1,32 +1,41 @@
+import db from '@adonisjs/lucid/services/db'
 import Member from '#models/member'
 import type Staff from '#models/staff'
 import { DataScope } from '#policies/data_scope'
 import { MemberStatus } from '#enums/loyalty'
 import { maskPhone } from '#services/member_registry'
-import { compileSegment } from '#queries/segments/compile'
+import { planSegment } from '#queries/segments/compile'
 import type { Condition } from '#queries/segments/definition'
+
+type Binding = string | number | boolean | Date
 
 /**
  * The members of a segment the staff member may see (lists and counts are scoped like
- * everything else): the count, and the newest `limit` of them.
+ * everything else). One row per member: the plan's join is a set of distinct members.
  */
 export function segmentQuery(staff: Staff, definition: Condition, asOf?: Date) {
-  const where = compileSegment(definition, { asOf })
-  return DataScope.of(staff)
-    .members(Member.query())
-    .where('members.status', MemberStatus.Active)
-    .whereRaw(where.sql, where.bindings as (string | number | boolean | Date)[])
+  const plan = planSegment(definition, { asOf })
+  const query = DataScope.of(staff).members(Member.query()).where('members.status', MemberStatus.Active)
+  if (plan.join) query.joinRaw(plan.join.sql, plan.join.bindings as Binding[])
+  return query.whereRaw(plan.where.sql, plan.where.bindings as Binding[])
 }
 
+/**
+ * The count and the newest page in one query (`COUNT(*) OVER ()` counts every row before the
+ * LIMIT): the segment's set is built once, not once for the count and again for the page.
+ */
 export async function previewSegment(staff: Staff, definition: Condition, options: { asOf?: Date; limit: number }) {
-  const query = segmentQuery(staff, definition, options.asOf)
-  const [counted, members] = await Promise.all([
-    query.clone().count('* as total'),
-    query.clone().preload('tier').orderBy('members.created_at', 'desc').orderBy('members.id', 'desc').limit(options.limit),
-  ])
+  const page = await segmentQuery(staff, definition, options.asOf)
+    .select('members.id', db.raw('COUNT(*) OVER () AS total'))
+    .orderBy('members.created_at', 'desc')
+    .orderBy('members.id', 'desc')
+    .limit(options.limit)
+  const ids = page.map((m) => m.id)
+  const members = ids.length ? await Member.query().whereIn('id', ids).preload('tier') : []
+  const byId = new Map(members.map((m) => [m.id, m]))
   return {
-    count: Number(counted[0].$extras.total),
-    members: members.map((m) => ({
+    count: page.length ? Number(page[0].$extras.total) : 0,
+    members: ids.map((id) => byId.get(id)!).map((m) => ({
       id: m.id,
       member_no: m.memberNo,
       name: m.name,
