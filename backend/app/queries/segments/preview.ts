@@ -4,7 +4,7 @@ import type Staff from '#models/staff'
 import { DataScope } from '#policies/data_scope'
 import { MemberStatus } from '#enums/loyalty'
 import { maskPhone } from '#services/member_registry'
-import { planSegment } from '#queries/segments/compile'
+import { planSegment, type SegmentPlan } from '#queries/segments/compile'
 import type { Condition } from '#queries/segments/definition'
 
 type Binding = string | number | boolean | Date
@@ -14,27 +14,40 @@ type Binding = string | number | boolean | Date
  * everything else). One row per member: the plan's join is a set of distinct members.
  */
 export function segmentQuery(staff: Staff, definition: Condition, asOf?: Date) {
-  const plan = planSegment(definition, { asOf })
+  return planned(staff, planSegment(definition, { asOf }))
+}
+
+function planned(staff: Staff, plan: SegmentPlan) {
   const query = DataScope.of(staff).members(Member.query()).where('members.status', MemberStatus.Active)
   if (plan.join) query.joinRaw(plan.join.sql, plan.join.bindings as Binding[])
   return query.whereRaw(plan.where.sql, plan.where.bindings as Binding[])
 }
 
 /**
- * The count and the newest page in one query (`COUNT(*) OVER ()` counts every row before the
- * LIMIT): the segment's set is built once, not once for the count and again for the page.
+ * The count and the newest `limit` members. A plan that joins a grouped set builds it once,
+ * for both, in one query (`COUNT(*) OVER ()` counts every row before the LIMIT); otherwise the
+ * count and the page run side by side, the page reading the newest members first and stopping
+ * at `limit`.
  */
 export async function previewSegment(staff: Staff, definition: Condition, options: { asOf?: Date; limit: number }) {
-  const page = await segmentQuery(staff, definition, options.asOf)
-    .select('members.id', db.raw('COUNT(*) OVER () AS total'))
-    .orderBy('members.created_at', 'desc')
-    .orderBy('members.id', 'desc')
-    .limit(options.limit)
-  const ids = page.map((m) => m.id)
+  const plan = planSegment(definition, { asOf: options.asOf })
+  const newest = (query: ReturnType<typeof planned>) =>
+    query.orderBy('members.created_at', 'desc').orderBy('members.id', 'desc').limit(options.limit)
+  let count: number
+  let ids: number[]
+  if (plan.join) {
+    const page = await newest(planned(staff, plan).select('members.id', db.raw('COUNT(*) OVER () AS total')))
+    count = page.length ? Number(page[0].$extras.total) : 0
+    ids = page.map((m) => m.id)
+  } else {
+    const [counted, page] = await Promise.all([planned(staff, plan).count('* as total'), newest(planned(staff, plan).select('members.id'))])
+    count = Number(counted[0].$extras.total)
+    ids = page.map((m) => m.id)
+  }
   const members = ids.length ? await Member.query().whereIn('id', ids).preload('tier') : []
   const byId = new Map(members.map((m) => [m.id, m]))
   return {
-    count: page.length ? Number(page[0].$extras.total) : 0,
+    count,
     members: ids.map((id) => byId.get(id)!).map((m) => ({
       id: m.id,
       member_no: m.memberNo,
