@@ -1,6 +1,9 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
 
+/** The driver's (mysql2's callback) connection, as the pool hands it to `afterCreate`. */
+type Connection = { query(sql: string, done: (error: Error | null) => void): void }
+
 const dbConfig = defineConfig({
   connection: 'mysql',
   connections: {
@@ -27,7 +30,7 @@ const dbConfig = defineConfig({
          * READ COMMITTED on every connection from the start, so a transaction does not spend a
          * round trip setting it (see services/transactions.ts for why READ COMMITTED).
          */
-        afterCreate: (connection: { query: (sql: string, done: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) => {
+        afterCreate: (connection: Connection, done: (error: Error | null, connection: Connection) => void) => {
           connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (error) => done(error, connection))
         },
       },
