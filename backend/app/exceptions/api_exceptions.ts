@@ -48,6 +48,12 @@ export class UnprocessableException extends ApiException {
   }
 }
 
+export class TooManyRequestsException extends ApiException {
+  constructor(message = 'Too many requests, try again later') {
+    super(message, 429, 'rate_limited')
+  }
+}
+
 export class DependencyDownException extends ApiException {
   constructor(dependency: string) {
     super(`${dependency} is unavailable, try again shortly`, 503, 'dependency_down', dependency)

@@ -3,7 +3,7 @@ import type { Logger } from '@adonisjs/core/logger'
 import { errors as vineErrors } from '@vinejs/vine'
 import SendMessage from '#actions/conversations/send_message'
 import MarkSeen, { type Seen } from '#actions/conversations/mark_seen'
-import { ApiException } from '#exceptions/api_exceptions'
+import { ApiException, TooManyRequestsException } from '#exceptions/api_exceptions'
 import { MessageType } from '#enums/conversation'
 import { activeParticipant, participantsOf, visibleConversation } from '#queries/conversations/conversation_queries'
 import { publishTyping } from '#services/messenger'
@@ -17,8 +17,10 @@ import type { AckAnswer, ChatClientEvents, ChatServerEvents, SeenAnswer, SocketE
  * codes of CONTRACTS section 2 (`not_found` for a conversation outside your scope).
  */
 export function registerChatHandlers(socket: Socket<ChatClientEvents, ChatServerEvents>, who: Chatter, logger: Logger) {
+  const maySend = allowance(SEND_BURST, SEND_PER_SECOND)
   socket.on('message:send', (payload, ack) =>
     answer(ack, logger, async () => {
+      if (!maySend()) throw new TooManyRequestsException('Too many messages at once: wait a moment and send again')
       const input = await sendMessageValidator.validate(payload)
       const { message } = await new SendMessage().handle(who, { ...input, type: input.type as MessageType })
       return { message }
@@ -44,6 +46,28 @@ export function registerChatHandlers(socket: Socket<ChatClientEvents, ChatServer
       return {}
     })
   )
+}
+
+/**
+ * Messages one socket may send: a burst of 30, then 10 a second. More than anyone types or
+ * clicks quick replies; a stop for a runaway script before it reaches MySQL. Counted per
+ * socket in its own process (a socket lives in one), so it costs no round trip.
+ */
+const SEND_BURST = 30
+const SEND_PER_SECOND = 10
+
+/** A token bucket: true while there is a token to take. */
+function allowance(burst: number, perSecond: number) {
+  let tokens = burst
+  let at = Date.now()
+  return () => {
+    const now = Date.now()
+    tokens = Math.min(burst, tokens + ((now - at) / 1000) * perSecond)
+    at = now
+    if (tokens < 1) return false
+    tokens -= 1
+    return true
+  }
 }
 
 async function answer<T extends object>(ack: ((answer: AckAnswer<T>) => void) | undefined, logger: Logger, work: () => Promise<T>) {

@@ -148,6 +148,32 @@ test.group('Chat over sockets', (group) => {
     assert.deepEqual(atMember.map((p) => p.message.seq), [1, 2])
   })
 
+  test('a socket sending faster than anyone types is refused with rate_limited, stores nothing more, and may send again after a pause', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { guide, member } = await guideWithMember()
+    const session = await memberSession(client, guide.token, member.id)
+    const staffSocket = openSocket('/console', guide.token)
+    cleanup(() => void staffSocket.close())
+    await ready(staffSocket)
+
+    const burst = await Promise.all(
+      Array.from({ length: 45 }, (_, i) => ack(staffSocket, 'message:send', text(session.conversationId, `第${i}条`)))
+    )
+    const sent = burst.filter((a) => a.ok).length
+    const refused = burst.filter((a) => !a.ok)
+    assert.isAtLeast(sent, 30)
+    assert.isAbove(refused.length, 0)
+    for (const answer of refused) if (!answer.ok) assert.equal(answer.errors[0].code, 'rate_limited')
+    assert.equal(await count('messages', { conversation_id: session.conversationId }), sent)
+
+    await quiet(500)
+    const later = await ack(staffSocket, 'message:send', text(session.conversationId, '稍后再发'))
+    assert.isTrue(later.ok)
+  })
+
   test('two web processes: a message sent through process A reaches a member connected to process B', async ({ client, assert, cleanup }) => {
     // Process B: its own HTTP server, socket.io server and Redis adapter connections, the same gateway class.
     const httpB = createServer()

@@ -24,6 +24,8 @@ export function sendErrorMessage(error: unknown): string {
         return t('chat.sendErrors.not_found')
       case SocketErrorCode.Forbidden:
         return t('chat.sendErrors.forbidden')
+      case SocketErrorCode.RateLimited:
+        return t('chat.sendErrors.rate_limited')
       default:
         return error.message || t('chat.sendErrors.invalid')
     }

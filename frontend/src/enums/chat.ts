@@ -56,6 +56,8 @@ export enum SocketErrorCode {
   NotFound = 'not_found',
   Forbidden = 'forbidden',
   Invalid = 'invalid',
+  /** Sending faster than the server accepts from one socket. */
+  RateLimited = 'rate_limited',
   /** Local: no ack came back in time, even after the retries. */
   Timeout = 'timeout',
 }

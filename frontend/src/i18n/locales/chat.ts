@@ -20,6 +20,7 @@ export const chatZhCN = {
     not_found: '找不到这个会话，或它已不归你负责。',
     forbidden: '你没有权限在这个会话里发消息。',
     invalid: '消息内容不符合要求，请修改后重发。',
+    rate_limited: '发得太快了，稍等片刻再点「重发」。',
   },
   preview: { image: '[图片]', link: '[链接]', coupon: '[优惠券]', product: '[商品]' },
   groups: {
@@ -176,6 +177,7 @@ export const chatEn: typeof chatZhCN = {
     not_found: 'This conversation no longer exists or is not yours any more.',
     forbidden: 'You may not send messages in this conversation.',
     invalid: 'The message was refused; change it and resend.',
+    rate_limited: 'Too many messages at once. Wait a moment, then tap Resend.',
   },
   preview: { image: '[Image]', link: '[Link]', coupon: '[Coupon]', product: '[Product]' },
   groups: {
