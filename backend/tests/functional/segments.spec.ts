@@ -84,16 +84,7 @@ test.group('Segments: the yardstick campaigns', (group) => {
     await buy(client, till, '13800000005', daysBefore(60))
     await buy(client, till, '13800000005', daysBefore(-2))
     // A member who never bought matches nothing (null fails every comparison).
-    const tier = await Tier.findByOrFail('code', 'member')
-    await Member.create({
-      memberNo: 'M0000000009',
-      phone: '13800000009',
-      registerChannel: RegisterChannel.Console,
-      tierId: tier.id,
-      tierSince: DateTime.utc(),
-      referralCode: 'NEVERBUY',
-      status: MemberStatus.Active,
-    })
+    await neverBought('9')
 
     const lapsed = await matched(client, { attr: 'days_since_last_purchase', op: 'gte', value: 30 })
     assert.deepEqual(lapsed, await ids('13800000001', '13800000003', '13800000005'))
@@ -137,16 +128,7 @@ test.group('Segments: the yardstick campaigns', (group) => {
     for (let i = 1; i <= 8; i++) await buy(client, till, '13800000002', daysBefore(i * 3), i === 4 ? NEW_ITEM : COFFEE) // 8, tried it
     for (let i = 1; i <= 7; i++) await buy(client, till, '13800000003', daysBefore(i * 3)) // 7 visits
     await buy(client, till, '13800000004', daysBefore(100), NEW_ITEM) // the new item, long ago
-    const tier = await Tier.findByOrFail('code', 'member')
-    await Member.create({
-      memberNo: 'M0000000005',
-      phone: '13800000005',
-      registerChannel: RegisterChannel.Console,
-      tierId: tier.id,
-      tierSince: DateTime.utc(),
-      referralCode: 'NEVERBUY5',
-      status: MemberStatus.Active,
-    })
+    await neverBought('5')
     const visits = { purchased: { within_days: 30, count: { op: 'gte', value: 8 } } }
     const newItem = { purchased: { sku: 'OSMANTHUS-LATTE' } }
 
@@ -222,3 +204,17 @@ test.group('Segments: validation and scope', (group) => {
     assert.equal(await count(hq.token, { not: { purchased: {} } }), 0)
   })
 })
+
+/** A member enrolled at the console who never bought: phone 1380000000`n`. */
+async function neverBought(n: string) {
+  const tier = await Tier.findByOrFail('code', 'member')
+  return Member.create({
+    memberNo: `M000000000${n}`,
+    phone: `1380000000${n}`,
+    registerChannel: RegisterChannel.Console,
+    tierId: tier.id,
+    tierSince: DateTime.utc(),
+    referralCode: `NEVERBUY${n}`,
+    status: MemberStatus.Active,
+  })
+}
