@@ -27,6 +27,8 @@ export function startWeb(log: (line: string) => void, port: number = env.get('PO
     const onData = (chunk: Buffer) => {
       output += chunk
       if (/started HTTP server/.test(output)) {
+        // Ready: what it prints from now on is drained, not kept.
+        child.stdout!.off('data', onData).resume()
         running.add(child)
         resolve(child)
       }
