@@ -72,9 +72,7 @@ export async function tagSegmentMembers(
   const last = Number(bounds?.last ?? 0)
   let tagged = 0
   for (let from = 0; from < last; from += SEGMENT_CHUNK) {
-    const members = segmentQuery(staff, condition, asOf)
-      .where('members.id', '>', from)
-      .where('members.id', '<=', from + SEGMENT_CHUNK)
+    const members = segmentQuery(staff, condition, asOf, { after: from, upTo: from + SEGMENT_CHUNK })
       .select('members.id')
       .toSQL()
     tagged += await addMemberTagsWhere(db.connection(), tagId, members, { source: TagSource.Manual, sourceRef: 'segment', staffId: staff.id })

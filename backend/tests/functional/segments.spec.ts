@@ -7,6 +7,8 @@ import { MemberStatus, RegisterChannel } from '#enums/loyalty'
 import { resetState } from '#tests/helpers/database'
 import { staffWithToken } from '#tests/helpers/auth'
 import { pos, postOrder, sale, type Pos } from '#tests/helpers/loyalty'
+import { parseDefinition } from '#queries/segments/definition'
+import { segmentQuery } from '#queries/segments/preview'
 
 /** "Now" for every window: Wednesday 2026-11-25 12:00 in Shanghai. */
 const AS_OF = '2026-11-25T04:00:00Z'
@@ -106,6 +108,21 @@ test.group('Segments: the yardstick campaigns', (group) => {
       ],
     }
     assert.deepEqual(await matched(client, definition), await ids('13800000001'))
+  })
+
+  test('read slice by slice, as tagging a segment does, each member is found once, in their own slice', async ({ client, assert }) => {
+    for (const phone of ['13800000001', '13800000002', '13800000003']) {
+      for (let i = 1; i <= 8; i++) await buy(client, till, phone, daysBefore(i * 3))
+    }
+    await buy(client, till, '13800000004', daysBefore(3)) // one visit: not in it
+    const [first, second, third] = await ids('13800000001', '13800000002', '13800000003')
+    const { staff } = await staffWithToken('hq')
+    const visits = parseDefinition({ purchased: { within_days: 30, count: { op: 'gte', value: 8 } } })
+    const slice = async (after: number, upTo: number) =>
+      (await segmentQuery(staff, visits, new Date(AS_OF), { after, upTo }).select('members.id')).map((m) => m.id).sort((a, b) => a - b)
+    assert.deepEqual(await slice(0, first), [first])
+    assert.deepEqual(await slice(first, third - 1), [second])
+    assert.deepEqual(await slice(third - 1, third + 1000), [third])
   })
 
   test('bought a set meal at least twice in the last 30 days', async ({ client, assert }) => {

@@ -28,4 +28,10 @@ test.group('Segment plan', () => {
     assert.include(plan.join!.sql, 'l.local_hour IN (?, ?, ?)')
     assert.includeMembers(plan.join!.bindings, [7, 8, 9])
   })
+
+  test('a slice of members narrows the driver to their lines', ({ assert }) => {
+    const plan = planSegment(visits, { slice: { after: 20_000, upTo: 40_000 } })
+    assert.include(plan.join!.sql, 'l.member_id > ? AND l.member_id <= ?')
+    assert.includeMembers(plan.join!.bindings, [20_000, 40_000])
+  })
 })

@@ -32,12 +32,18 @@ export function compileSegment(condition: Condition, options: { asOf?: Date } = 
  */
 export type SegmentPlan = { join: Fragment | null; where: Fragment }
 
-export function planSegment(condition: Condition, options: { asOf?: Date } = {}): SegmentPlan {
+/**
+ * Members with ids in (after, upTo]: a query over one such slice (tagging a segment slice by
+ * slice) builds the driver for the slice's members only, not the whole set each time.
+ */
+export type MemberSlice = { after: number; upTo: number }
+
+export function planSegment(condition: Condition, options: { asOf?: Date; slice?: MemberSlice } = {}): SegmentPlan {
   const conjuncts = allOf(condition)
   const sets = compiler(options, false)
   const index = conjuncts.findIndex((c) => sets.driver(c) !== null)
   if (index < 0) return { join: null, where: sets.node(condition) }
-  const driver = sets.driver(conjuncts[index])!
+  const driver = sets.driver(conjuncts[index], options.slice)!
   const rest = compiler(options, true)
   return {
     join: { sql: `JOIN (${driver.sql}) segment_driver ON members.id = segment_driver.member_id + 0`, bindings: driver.bindings },
@@ -291,9 +297,11 @@ function compiler(options: { asOf?: Date }, perMember: boolean) {
    * The members of a counted condition ("3 times", "over 500") that no member without rows
    * meets, as a derived table of `member_id`: what `planSegment` joins. Null for any other.
    */
-  const driver = (c: Condition): Fragment | null => {
+  const driver = (c: Condition, slice?: MemberSlice): Fragment | null => {
     const set = memberSet(c)
-    return set ? counted(set) : null
+    if (!set || !slice) return set && counted(set)
+    const within = { sql: `${set.member} > ? AND ${set.member} <= ?`, bindings: [slice.after, slice.upTo] }
+    return counted({ ...set, where: join([set.where, within], 'AND', TRUE) })
   }
 
   return { node, driver }

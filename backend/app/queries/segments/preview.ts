@@ -4,7 +4,7 @@ import type Staff from '#models/staff'
 import { DataScope } from '#policies/data_scope'
 import { MemberStatus } from '#enums/loyalty'
 import { maskPhone } from '#services/member_registry'
-import { planSegment, type SegmentPlan } from '#queries/segments/compile'
+import { planSegment, type MemberSlice, type SegmentPlan } from '#queries/segments/compile'
 import type { Condition } from '#queries/segments/definition'
 
 type Binding = string | number | boolean | Date
@@ -12,9 +12,11 @@ type Binding = string | number | boolean | Date
 /**
  * The members of a segment the staff member may see (lists and counts are scoped like
  * everything else). One row per member: the plan's join is a set of distinct members.
+ * `slice`: only the members with ids in it.
  */
-export function segmentQuery(staff: Staff, definition: Condition, asOf?: Date) {
-  return planned(staff, planSegment(definition, { asOf }))
+export function segmentQuery(staff: Staff, definition: Condition, asOf?: Date, slice?: MemberSlice) {
+  const query = planned(staff, planSegment(definition, { asOf, slice }))
+  return slice ? query.where('members.id', '>', slice.after).where('members.id', '<=', slice.upTo) : query
 }
 
 function planned(staff: Staff, plan: SegmentPlan) {
