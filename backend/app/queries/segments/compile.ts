@@ -41,9 +41,10 @@ export type MemberSlice = { after: number; upTo: number }
 export function planSegment(condition: Condition, options: { asOf?: Date; slice?: MemberSlice } = {}): SegmentPlan {
   const conjuncts = allOf(condition)
   const sets = compiler(options, false)
-  const index = conjuncts.findIndex((c) => sets.driver(c) !== null)
+  const drivers = conjuncts.map((c) => sets.driver(c, options.slice))
+  const index = drivers.findIndex((d) => d !== null)
   if (index < 0) return { join: null, where: sets.node(condition) }
-  const driver = sets.driver(conjuncts[index], options.slice)!
+  const driver = drivers[index]!
   const rest = compiler(options, true)
   return {
     join: { sql: `JOIN (${driver.sql}) segment_driver ON members.id = segment_driver.member_id + 0`, bindings: driver.bindings },

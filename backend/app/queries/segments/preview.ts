@@ -36,16 +36,16 @@ export async function previewSegment(staff: Staff, definition: Condition, option
   const newest = (query: ReturnType<typeof planned>) =>
     query.orderBy('members.created_at', 'desc').orderBy('members.id', 'desc').limit(options.limit)
   let count: number
-  let ids: number[]
+  let page: Member[]
   if (plan.join) {
-    const page = await newest(planned(staff, plan).select('members.id', db.raw('COUNT(*) OVER () AS total')))
+    page = await newest(planned(staff, plan).select('members.id', db.raw('COUNT(*) OVER () AS total')))
     count = page.length ? Number(page[0].$extras.total) : 0
-    ids = page.map((m) => m.id)
   } else {
-    const [counted, page] = await Promise.all([planned(staff, plan).count('* as total'), newest(planned(staff, plan).select('members.id'))])
+    const [counted, newestPage] = await Promise.all([planned(staff, plan).count('* as total'), newest(planned(staff, plan).select('members.id'))])
     count = Number(counted[0].$extras.total)
-    ids = page.map((m) => m.id)
+    page = newestPage
   }
+  const ids = page.map((m) => m.id)
   const members = ids.length ? await Member.query().whereIn('id', ids).preload('tier') : []
   const byId = new Map(members.map((m) => [m.id, m]))
   return {
