@@ -1,5 +1,4 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import Conversation from '#models/conversation'
 import Message from '#models/message'
 import Product from '#models/product'
 import {
@@ -11,7 +10,7 @@ import {
 } from '#enums/conversation'
 import { NotFoundException, UnprocessableException } from '#exceptions/api_exceptions'
 import { messageBodyValidators } from '#validators/conversation'
-import { activeParticipant, participantsOf, visibleConversation } from '#queries/conversations/conversation_queries'
+import { activeParticipant, lockedConversation, visibleConversation } from '#queries/conversations/conversation_queries'
 import { presentMessage } from '#queries/conversations/presenters'
 import { appendMessage, ensureWriter, publishMessage } from '#services/messenger'
 import { isDuplicateKey, transaction } from '#services/transactions'
@@ -32,7 +31,7 @@ export type SendMessageInput = {
  * again (a retry) stores nothing, announces nothing and answers the stored message.
  *
  * This is the chat's hot path (tests/bench/scenarios/chat.ts): the usual send, by an active
- * participant, is eight statements, and the checks it skips are implied by what it reads anyway.
+ * participant, is seven statements, and the checks it skips are implied by what it reads anyway.
  */
 export default class SendMessage {
   async handle(who: Chatter, input: SendMessageInput): Promise<{ message: MessagePayload; duplicate: boolean }> {
@@ -46,9 +45,9 @@ export default class SendMessage {
 
     try {
       const result = await transaction(async (trx) => {
-        const conversation = await Conversation.query({ client: trx }).where('id', input.conversation_id).forUpdate().first()
-        if (!conversation) throw new NotFoundException('Conversation not found')
-        const participants = await participantsOf(conversation.id, trx)
+        const locked = await lockedConversation(trx, input.conversation_id)
+        if (!locked) throw new NotFoundException('Conversation not found')
+        const { conversation, participants } = locked
         // An active participant is inside every data scope (a conversation one takes part in is
         // visible to all roles), and their retry fails on the unique client_msg_id below: under
         // the lock, so a concurrent retry waits for the first and then finds it. Anyone else is

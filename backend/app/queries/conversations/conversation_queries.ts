@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Member from '#models/member'
 import type Staff from '#models/staff'
 import type Tier from '#models/tier'
@@ -36,6 +36,30 @@ export async function visibleConversation(who: Chatter, id: number, client?: Que
   const conversation = await scopedConversations(who, client).where('conversations.id', id).first()
   if (!conversation) throw new NotFoundException('Conversation not found')
   return conversation
+}
+
+/**
+ * The conversation locked for writing (FOR UPDATE), with its participants, in one read: the
+ * lock covers their rows too (a writer updates the sender's marks). Null when there is none.
+ */
+export async function lockedConversation(trx: TransactionClientContract, id: number) {
+  const rows: { c: Record<string, unknown>; p: Record<string, unknown> }[] = await trx
+    .knexQuery()
+    .from('conversations as c')
+    .leftJoin('conversation_participants as p', 'p.conversation_id', 'c.id')
+    .where('c.id', id)
+    .orderBy('p.id')
+    .forUpdate()
+    .select('c.*', 'p.*')
+    .options({ nestTables: true })
+  if (!rows.length) return null
+  const conversation = Conversation.$createFromAdapterResult(rows[0].c, {}, { client: trx })!
+  const participants = ConversationParticipant.$createMultipleFromAdapterResult(
+    rows.filter((row) => row.p.id !== null).map((row) => row.p),
+    {},
+    { client: trx }
+  )
+  return { conversation, participants }
 }
 
 export function participantsOf(conversationId: number, client?: QueryClientContract) {
