@@ -13,12 +13,13 @@ import { backend, buildPackages, checkServices, installDependencies, must, readE
 await installDependencies()
 
 // backend/.env (when there is one) for where MySQL and Redis are; everything else is the bench's own.
+const LOCAL_SOCKET = '/run/mysqld/mysqld.sock'
 const base = readEnv(path.join(backend, '.env.example'))
 const local = existsSync(path.join(backend, '.env')) ? readEnv(path.join(backend, '.env')) : {}
 const bench = {
   ...base,
   ...local,
-  ...pick(process.env, ['DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASSWORD', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD']),
+  ...pick(process.env, ['DB_HOST', 'DB_PORT', 'DB_SOCKET', 'DB_USER', 'DB_PASSWORD', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD']),
   NODE_ENV: 'production',
   HOST: '127.0.0.1',
   PORT: process.env.BENCH_PORT || '3395',
@@ -29,6 +30,9 @@ const bench = {
   REDIS_DB: process.env.BENCH_REDIS_DB || '3',
 }
 bench.QUEUE_PREFIX = bench.DB_DATABASE
+// MySQL on this machine is reached over its Unix socket, as a deployment beside its database
+// would be (both Rapport and the bare paths): TCP over loopback cost a fifth of an order's CPU here.
+if (!bench.DB_SOCKET && ['127.0.0.1', 'localhost'].includes(bench.DB_HOST) && existsSync(LOCAL_SOCKET)) bench.DB_SOCKET = LOCAL_SOCKET
 Object.assign(process.env, bench)
 
 await checkServices({ dbHost: bench.DB_HOST, dbPort: bench.DB_PORT, redisHost: bench.REDIS_HOST, redisPort: bench.REDIS_PORT })

@@ -38,6 +38,7 @@ export default class BenchRun extends BaseCommand {
     const pool = mysql.createPool({
       host: env.get('DB_HOST'),
       port: env.get('DB_PORT'),
+      socketPath: env.get('DB_SOCKET'),
       user: env.get('DB_USER'),
       password: env.get('DB_PASSWORD'),
       database: env.get('DB_DATABASE'),

@@ -12,6 +12,11 @@ const dbConfig = defineConfig({
       connection: {
         host: env.get('DB_HOST'),
         port: env.get('DB_PORT'),
+        /**
+         * MySQL on this machine: its Unix socket when named, which costs both sides less CPU per
+         * statement than TCP over loopback. Host and port are then not used.
+         */
+        socketPath: env.get('DB_SOCKET'),
         user: env.get('DB_USER'),
         password: env.get('DB_PASSWORD', ''),
         database: env.get('DB_DATABASE'),

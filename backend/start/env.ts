@@ -15,6 +15,7 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   DB_HOST: Env.schema.string({ format: 'host' }),
   DB_PORT: Env.schema.number(),
+  DB_SOCKET: Env.schema.string.optional(),
   DB_USER: Env.schema.string(),
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string(),
