@@ -4,9 +4,9 @@ import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import Store from '#models/store'
 import { HQ_ROLES, StaffRole, StaffStatus } from '#enums/staff'
+import { StaffTokensProvider } from '#services/staff_tokens'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -52,7 +52,8 @@ export default class Staff extends compose(BaseModel, AuthFinder) {
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 
-  static accessTokens = DbAccessTokensProvider.forModel(Staff, {
+  static accessTokens = new StaffTokensProvider({
+    tokenableModel: Staff,
     expiresIn: '30 days',
     prefix: 'rps_',
     table: 'auth_access_tokens',

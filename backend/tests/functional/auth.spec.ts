@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { StaffFactory } from '#database/factories/organisation'
 import { resetState } from '#tests/helpers/database'
 import { staffWithToken } from '#tests/helpers/auth'
@@ -66,5 +67,30 @@ test.group('Staff login', (group) => {
   test('requests without a token answer 401', async ({ client }) => {
     ;(await client.get('/api/v1/staff')).assertStatus(401)
     ;(await client.get('/api/v1/auth/me').bearerToken('rps_forged.token')).assertStatus(401)
+  })
+
+  test('only a token that verifies marks its last use, and at most once a minute', async ({ client, assert }) => {
+    const { staff, token } = await staffWithToken('hq')
+    const lastUsed = async () => (await db.from('auth_access_tokens').where('tokenable_id', staff.id).firstOrFail()).last_used_at
+    const me = (bearer: string) => client.get('/api/v1/auth/me').bearerToken(bearer)
+
+    // The token's id with a made-up secret: refused, and nothing written.
+    const [id] = token.split('.')
+    ;(await me(`${id}.${Buffer.from('a made-up secret of forty characters....').toString('base64url')}`)).assertStatus(401)
+    assert.isNull(await lastUsed())
+
+    ;(await me(token)).assertStatus(200)
+    assert.isNotNull(await lastUsed())
+    const mark = async (msAgo: number) => {
+      const at = new Date(Math.floor((Date.now() - msAgo) / 1000) * 1000)
+      await db.from('auth_access_tokens').where('tokenable_id', staff.id).update({ last_used_at: at })
+      return at
+    }
+    const halfAMinuteAgo = await mark(30_000)
+    ;(await me(token)).assertStatus(200)
+    assert.equal((await lastUsed()).getTime(), halfAMinuteAgo.getTime())
+    const twoMinutesAgo = await mark(120_000)
+    ;(await me(token)).assertStatus(200)
+    assert.isAbove((await lastUsed()).getTime(), twoMinutesAgo.getTime() + 60_000)
   })
 })
