@@ -31,7 +31,7 @@ export type SendMessageInput = {
  * again (a retry) stores nothing, announces nothing and answers the stored message.
  *
  * This is the chat's hot path (tests/bench/scenarios/chat.ts): the usual send, by an active
- * participant, is seven statements, and the checks it skips are implied by what it reads anyway.
+ * participant, is six statements, and the checks it skips are implied by what it reads anyway.
  */
 export default class SendMessage {
   async handle(who: Chatter, input: SendMessageInput): Promise<{ message: MessagePayload; duplicate: boolean }> {
