@@ -7,6 +7,7 @@ import { HEADERS, isFreshTimestamp, verifySignature } from '@rapport/pos'
 import IntegrationApp from '#models/integration_app'
 import { IntegrationAppStatus, type IntegrationScope } from '#enums/integration'
 import { ForbiddenException, UnauthorizedException } from '#exceptions/api_exceptions'
+import { lastUseIsStale } from '#services/last_use'
 
 /**
  * Requests one integration key may make per minute: room for a busy POS replaying a day of
@@ -43,8 +44,7 @@ export default class SignedRequestMiddleware {
     await perKey.consume(`integration_${app.keyId}`)
 
     ctx.integrationApp = app
-    // At most one write a minute per key: the admin page shows "last used", not every call.
-    if (!app.lastUsedAt || app.lastUsedAt < DateTime.utc().minus({ minutes: 1 })) {
+    if (lastUseIsStale(app.lastUsedAt)) {
       app.lastUsedAt = DateTime.utc()
       await app.save()
     }

@@ -5,6 +5,7 @@ import Member from '#models/member'
 import MemberToken from '#models/member_token'
 import { MemberStatus } from '#enums/loyalty'
 import { MEMBER_TOKEN_DAYS } from '#enums/conversation'
+import { lastUseIsStale } from '#services/last_use'
 
 /** Prefixes tell a member token from a staff token (`rps_`) at a glance, and in logs. */
 export const MEMBER_TOKEN_PREFIX = 'rpm_'
@@ -29,9 +30,6 @@ export async function issueMemberToken(trx: TransactionClientContract, memberId:
   return { token, expiresAt }
 }
 
-/** Only touch last_used_at once a minute: it is for housekeeping, not for every message. */
-const TOUCH_EVERY_MS = 60_000
-
 /**
  * The active member a member token belongs to, or null (unknown, expired, member merged or
  * erased).
@@ -42,7 +40,7 @@ export async function authenticateMemberToken(token: string): Promise<Member | n
   if (!row || row.expiresAt <= DateTime.utc()) return null
   const member = await Member.find(row.memberId)
   if (!member || member.status !== MemberStatus.Active) return null
-  if (!row.lastUsedAt || DateTime.utc().toMillis() - row.lastUsedAt.toMillis() > TOUCH_EVERY_MS) {
+  if (lastUseIsStale(row.lastUsedAt)) {
     await MemberToken.query().where('id', row.id).update({ last_used_at: new Date() })
   }
   return member

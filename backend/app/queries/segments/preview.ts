@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import Member from '#models/member'
 import type Staff from '#models/staff'
 import { DataScope } from '#policies/data_scope'
@@ -20,7 +21,11 @@ export function segmentQuery(staff: Staff, definition: Condition, asOf?: Date, s
 }
 
 function planned(staff: Staff, plan: SegmentPlan) {
-  const query = DataScope.of(staff).members(Member.query()).where('members.status', MemberStatus.Active)
+  return withPlan(DataScope.of(staff).members(Member.query()).where('members.status', MemberStatus.Active), plan)
+}
+
+/** A query over members narrowed to a segment's plan: its join, then its conditions. */
+export function withPlan(query: ModelQueryBuilderContract<typeof Member>, plan: SegmentPlan) {
   if (plan.join) query.joinRaw(plan.join.sql, plan.join.bindings as Binding[])
   return query.whereRaw(plan.where.sql, plan.where.bindings as Binding[])
 }

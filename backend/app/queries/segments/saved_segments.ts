@@ -8,9 +8,8 @@ import { SegmentKind } from '#enums/tag'
 import { DataScope } from '#policies/data_scope'
 import { planSegment } from '#queries/segments/compile'
 import { parseDefinition } from '#queries/segments/definition'
+import { withPlan } from '#queries/segments/preview'
 import { paginate } from '#queries/paginate'
-
-type Binding = string | number | boolean | Date
 
 /**
  * The active members of a saved segment: for a dynamic one, who matches its definition now;
@@ -23,9 +22,7 @@ export function savedSegmentMembers(segment: Segment, staff: Staff | null) {
   if (segment.kind === SegmentKind.Static) {
     return query.whereIn('members.id', (sub) => sub.from('segment_members').select('member_id').where('segment_id', segment.id))
   }
-  const plan = planSegment(parseDefinition(segment.definition))
-  if (plan.join) query.joinRaw(plan.join.sql, plan.join.bindings as Binding[])
-  return query.whereRaw(plan.where.sql, plan.where.bindings as Binding[])
+  return withPlan(query, planSegment(parseDefinition(segment.definition)))
 }
 
 export async function countSavedSegment(segment: Segment, staff: Staff | null) {
