@@ -17,9 +17,10 @@ export function localSlot(at: DateTime) {
 /**
  * A member's statistics move with each sale and return, in the order's transaction: totals,
  * first/last purchase, and the per-dimension counts behind favourites and the portrait's
- * heatmap. `sign` is +1 for a sale, −1 for returned quantities.
+ * heatmap. `sign` is +1 for a sale, −1 for returned quantities. `also`: other columns of the
+ * member's row the order changed (balance, spend, tier), written in the same statement.
  */
-export async function recordPurchase(trx: TransactionClientContract, purchase: Purchase, sign: 1 | -1) {
+export async function recordPurchase(trx: TransactionClientContract, purchase: Purchase, sign: 1 | -1, also: Record<string, string | number | Date> = {}) {
   const { weekday, hour } = localSlot(purchase.paidAt)
   const rows = new Map<string, { dimension: string; value: string; quantity: number; amount: number }>()
   const add = (dimension: string, value: string, quantity: number, amount: number) => {
@@ -57,10 +58,13 @@ export async function recordPurchase(trx: TransactionClientContract, purchase: P
       : 'lifetime_spend = GREATEST(lifetime_spend - ?, 0)'
   const paidAt = purchase.paidAt.toJSDate()
   const favourites = favouritesSql(purchase.memberId)
-  await trx.rawQuery(`UPDATE members SET ${totals}, ${favourites.sql} WHERE id = ?`, [
+  const others = Object.keys(also).map((column) => `, ${column} = ?`).join('')
+  await trx.rawQuery(`UPDATE members SET ${totals}, ${favourites.sql}${others}, updated_at = ? WHERE id = ?`, [
     purchase.paid,
     ...(sign === 1 ? [paidAt, paidAt, paidAt, paidAt] : []),
     ...favourites.bindings,
+    ...Object.values(also),
+    new Date(),
     purchase.memberId,
   ])
 }

@@ -23,6 +23,17 @@ export type PointsPosting = {
  * exact under concurrency.
  */
 export async function postPoints(trx: TransactionClientContract, member: Member, posting: PointsPosting) {
+  const entry = await appendPoints(trx, member, posting)
+  await trx.from('members').where('id', member.id).update({ points_balance: member.pointsBalance, updated_at: new Date() })
+  return entry
+}
+
+/**
+ * The entry alone: the balance moves on `member` only, and the caller writes it to the (locked)
+ * member's row before the transaction ends. An order does, with everything else it changes
+ * on that row, in one statement.
+ */
+export async function appendPoints(trx: TransactionClientContract, member: Member, posting: PointsPosting) {
   const balanceAfter = member.pointsBalance + posting.points
   const entry = await PointsEntry.create(
     {
@@ -39,7 +50,6 @@ export async function postPoints(trx: TransactionClientContract, member: Member,
     },
     { client: trx }
   )
-  await trx.from('members').where('id', member.id).update({ points_balance: balanceAfter, updated_at: new Date() })
   member.pointsBalance = balanceAfter
   return entry
 }

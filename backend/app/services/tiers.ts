@@ -22,34 +22,42 @@ export async function netSpend365d(client: TransactionClientContract, memberId: 
   return toCents(Number(row?.spend ?? 0).toFixed(2))
 }
 
+type TierOptions = { reason: TierChangeReason; sourceRef: string; allowDowngrade: boolean; now?: DateTime; tiers?: Tier[] }
+
 /**
  * Recomputes a (locked) member's 365-day spend and moves their tier: up after an order that
  * crosses a threshold; down only when `allowDowngrade` (the daily evaluation).
  */
-export async function applyTier(
-  trx: TransactionClientContract,
-  member: Member,
-  options: { reason: TierChangeReason; sourceRef: string; allowDowngrade: boolean; now?: DateTime; tiers?: Tier[] }
-) {
+export async function applyTier(trx: TransactionClientContract, member: Member, options: TierOptions) {
+  const { tier, columns } = await moveTier(trx, member, options)
+  await trx.from('members').where('id', member.id).update({ ...columns, updated_at: new Date() })
+  return tier
+}
+
+/**
+ * What `applyTier` does but write the member's row: the tier change is recorded, `member`
+ * moves, and the row's new values are returned for the caller to write in the same
+ * transaction (an order writes that row once).
+ */
+export async function moveTier(trx: TransactionClientContract, member: Member, options: TierOptions) {
   const tiers = options.tiers ?? (await Tier.query({ client: trx }).orderBy('rank'))
   const spend = await netSpend365d(trx, member.id, options.now)
   const current = tiers.find((t) => t.id === member.tierId)!
   const target = tierForSpend(tiers.map((t) => t.rule), spend)
   const moves = target.rank > current.rank || (options.allowDowngrade && target.rank < current.rank)
 
-  const update: Record<string, unknown> = { spend_365d: fromCents(spend), updated_at: new Date() }
+  const columns: Record<string, string | number | Date> = { spend_365d: fromCents(spend) }
   if (moves) {
-    update.tier_id = target.id
-    update.tier_since = new Date()
+    columns.tier_id = target.id
+    columns.tier_since = new Date()
     await TierChange.create(
       { memberId: member.id, fromTierId: current.id, toTierId: target.id, reason: options.reason, sourceRef: options.sourceRef },
       { client: trx }
     )
     member.tierId = target.id
   }
-  await trx.from('members').where('id', member.id).update(update)
   member.spend365d = fromCents(spend)
-  return tiers.find((t) => t.id === member.tierId)!
+  return { tier: tiers.find((t) => t.id === member.tierId)!, columns }
 }
 
 /**

@@ -15,9 +15,9 @@ import type { orderValidator } from '#validators/order'
 import { fromCents, toCents } from '#services/money'
 import { pointsEarned, pointsReversed } from '#services/loyalty_rules'
 import { findMemberBy, findOrEnrolByPhone, normalisePhone } from '#services/member_registry'
-import { pointsExpiry, postPoints } from '#services/points_ledger'
+import { appendPoints, pointsExpiry, postPoints } from '#services/points_ledger'
 import { loyaltySettings } from '#services/loyalty_settings'
-import { applyTier } from '#services/tiers'
+import { moveTier } from '#services/tiers'
 import { forgetRefundedSale, localSlot, recordPurchase } from '#services/member_statistics'
 import { COUPON_REFUSAL_MESSAGES, couponChannelOf, couponRefusal } from '#services/coupon_rules'
 import { isDuplicateKey, transaction } from '#services/transactions'
@@ -123,6 +123,24 @@ export default class IngestOrder {
 
     let tierCode: string | null = null
     if (member) {
+      const settings = await loyaltySettings(trx)
+      if (earned) {
+        await appendPoints(trx, member, {
+          kind: PointsKind.Earn,
+          points: earned,
+          sourceRef: `order:${order.id}:earn`,
+          orderId: order.id,
+          expiresAt: pointsExpiry(paidAt, settings, timezone),
+        })
+      }
+      await rewardReferral(trx, member, order.id, settings.referral_points, paidAt, settings)
+      const moved = await moveTier(trx, member, {
+        reason: TierChangeReason.Order,
+        sourceRef: `order:${order.id}:tier`,
+        allowDowngrade: false,
+        tiers,
+      })
+      // The member's row once: totals, favourites, balance, spend and tier.
       await recordPurchase(
         trx,
         {
@@ -133,26 +151,10 @@ export default class IngestOrder {
           paid: input.paid,
           lines: input.items.map((item) => ({ ...item, amount: fromCents(toCents(item.unit_price) * item.qty) })),
         },
-        1
+        1,
+        { points_balance: member.pointsBalance, ...moved.columns }
       )
-      const settings = await loyaltySettings(trx)
-      if (earned) {
-        await postPoints(trx, member, {
-          kind: PointsKind.Earn,
-          points: earned,
-          sourceRef: `order:${order.id}:earn`,
-          orderId: order.id,
-          expiresAt: pointsExpiry(paidAt, settings, timezone),
-        })
-      }
-      await rewardReferral(trx, member, order.id, settings.referral_points, paidAt, settings)
-      const tier = await applyTier(trx, member, {
-        reason: TierChangeReason.Order,
-        sourceRef: `order:${order.id}:tier`,
-        allowDowngrade: false,
-        tiers,
-      })
-      tierCode = tier.code
+      tierCode = moved.tier.code
     }
 
     const answer: OrderAnswer = {
@@ -233,7 +235,7 @@ export default class IngestOrder {
         completesRefund,
       })
       if (reversed > 0) {
-        await postPoints(trx, member, {
+        await appendPoints(trx, member, {
           kind: PointsKind.Reverse,
           points: -reversed,
           sourceRef: `order:${order.id}:reverse`,
@@ -249,6 +251,12 @@ export default class IngestOrder {
       })
     if (completesRefund) await restoreCoupons(trx, original.orderNo)
     if (member) {
+      // Spend falls with the refund; the tier itself only goes down at the daily evaluation.
+      const moved = await moveTier(trx, member, {
+        reason: TierChangeReason.Order,
+        sourceRef: `order:${order.id}:tier`,
+        allowDowngrade: false,
+      })
       await recordPurchase(
         trx,
         {
@@ -259,16 +267,11 @@ export default class IngestOrder {
           paid: input.paid,
           lines: returnLines.map((line) => ({ ...line, amount: fromCents(toCents(line.unitPrice) * line.qty) })),
         },
-        -1
+        -1,
+        { points_balance: member.pointsBalance, ...moved.columns }
       )
       if (completesRefund) await forgetRefundedSale(trx, member.id)
-      // Spend falls with the refund; the tier itself only goes down at the daily evaluation.
-      const tier = await applyTier(trx, member, {
-        reason: TierChangeReason.Order,
-        sourceRef: `order:${order.id}:tier`,
-        allowDowngrade: false,
-      })
-      tierCode = tier.code
+      tierCode = moved.tier.code
     }
 
     const answer: OrderAnswer = {
@@ -525,7 +528,7 @@ async function rewardReferral(
   if (exists) return
   const referrer = await Member.query({ client: trx }).where('id', member.referredById).forUpdate().first()
   const expiresAt = pointsExpiry(paidAt, settings, timezone)
-  await postPoints(trx, member, { kind: PointsKind.Referral, points, sourceRef: `referral:${member.id}:referee`, orderId, expiresAt })
+  await appendPoints(trx, member, { kind: PointsKind.Referral, points, sourceRef: `referral:${member.id}:referee`, orderId, expiresAt })
   if (referrer) {
     await postPoints(trx, referrer, { kind: PointsKind.Referral, points, sourceRef: `referral:${member.id}:referrer`, orderId, expiresAt })
   }
