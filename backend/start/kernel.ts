@@ -7,11 +7,12 @@ import server from '@adonisjs/core/services/server'
 server.errorHandler(() => import('#exceptions/handler'))
 
 /**
- * Runs on every request, routed or not: static files of the built console come first.
+ * Runs on every request, routed or not: static files of the built console come first (for
+ * every path outside /api/).
  */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/console_assets_middleware'),
   () => import('@adonisjs/cors/cors_middleware'),
 ])
 
