@@ -17,7 +17,7 @@ import type { AckAnswer, ChatClientEvents, ChatServerEvents, SeenAnswer, SocketE
  * codes of CONTRACTS section 2 (`not_found` for a conversation outside your scope).
  */
 export function registerChatHandlers(socket: Socket<ChatClientEvents, ChatServerEvents>, who: Chatter, logger: Logger) {
-  const maySend = allowance(SEND_BURST, SEND_PER_SECOND)
+  const maySend = sendAllowance(socket, who)
   socket.on('message:send', (payload, ack) =>
     answer(ack, logger, async () => {
       if (!maySend()) throw new TooManyRequestsException('Too many messages at once: wait a moment and send again')
@@ -49,12 +49,29 @@ export function registerChatHandlers(socket: Socket<ChatClientEvents, ChatServer
 }
 
 /**
- * Messages one socket may send: a burst of 30, then 10 a second. More than anyone types or
- * clicks quick replies; a stop for a runaway script before it reaches MySQL. Counted per
- * socket in its own process (a socket lives in one), so it costs no round trip.
+ * Messages one person may send: a burst of 30, then 10 a second, over all their sockets in this
+ * process. More than anyone types or clicks quick replies; a stop for a runaway script before it
+ * reaches MySQL, however many sockets it opens. Counted in the process, so it costs no round
+ * trip. A person's allowance outlives their last socket until it would be full again, so
+ * reconnecting does not refill it.
  */
 const SEND_BURST = 30
 const SEND_PER_SECOND = 10
+const senders = new Map<string, { sockets: number; take: () => boolean }>()
+
+function sendAllowance(socket: Socket, who: Chatter) {
+  const key = `${who.type}:${who.id}`
+  const sender = senders.get(key) ?? { sockets: 0, take: allowance(SEND_BURST, SEND_PER_SECOND) }
+  senders.set(key, sender)
+  sender.sockets++
+  socket.once('disconnect', () => {
+    sender.sockets--
+    setTimeout(() => {
+      if (sender.sockets === 0 && senders.get(key) === sender) senders.delete(key)
+    }, (SEND_BURST / SEND_PER_SECOND) * 1000).unref()
+  })
+  return sender.take
+}
 
 /** A token bucket: true while there is a token to take. */
 function allowance(burst: number, perSecond: number) {
